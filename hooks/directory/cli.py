@@ -1,0 +1,51 @@
+"""`python -m directory`: the command line for people who edit data (no site build needed)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from datetime import date
+from pathlib import Path
+
+from .loading import load
+from .problems import InvalidData
+from .schema import write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m directory", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check a data folder and list every problem")
+    validate.add_argument("data_dir", nargs="?", default="data", type=Path)
+    validate.add_argument(
+        "--today", type=date.fromisoformat, help="check dates against this day (YYYY-MM-DD)"
+    )
+    schema = commands.add_parser("schema", help="write JSON Schemas of the record files")
+    schema.add_argument("--out", default="schemas", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.data_dir, args.today)
+    for path in write_schemas(args.out):
+        print(f"wrote {path}")
+    return 0
+
+
+def _validate(data_dir: Path, today: date | None) -> int:
+    started = time.perf_counter()
+    try:
+        directory = load(data_dir, today=today)
+    except InvalidData as invalid:
+        for problem in invalid.problems:
+            print(problem)
+        if os.environ.get("GITHUB_ACTIONS"):
+            for problem in invalid.problems:
+                print(problem.github_annotation())
+        files = len({problem.file for problem in invalid.problems})
+        print(
+            f"{len(invalid.problems)} problem(s) in {files} file(s); fix them and run this again."
+        )
+        return 1
+    seconds = time.perf_counter() - started
+    print(f"{data_dir}: valid — {directory.summary()} ({seconds:.2f} s)")
+    return 0

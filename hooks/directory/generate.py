@@ -1,0 +1,49 @@
+"""Writing generated Markdown pages into the docs folder (DESIGN.md section 5: real files
+written in on_config are what works with the i18n plugin), touching only what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dataset import Directory
+from .pages import Page, PageWriter
+
+# Folders of the docs dir that belong to the generator (and are git-ignored).
+GENERATED_SECTIONS = ("services", "organisations")
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def write_pages(directory: Directory, docs_dir: Path, language: str) -> WriteStats:
+    """Write every record page; a file is rewritten only when its text changed (else
+    `mkdocs serve` sees a change and rebuilds in a loop), and pages of deleted records go."""
+    return sync_files(docs_dir, PageWriter(directory, language).all_pages())
+
+
+def sync_files(docs_dir: Path, pages: Iterable[Page]) -> WriteStats:
+    written = unchanged = 0
+    wanted: set[Path] = set()
+    for page in pages:
+        target = docs_dir / page.path
+        wanted.add(target)
+        text = page.markdown()
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    removed = 0
+    for section in GENERATED_SECTIONS:
+        for stale in (docs_dir / section).glob("*.md"):
+            if stale not in wanted:
+                stale.unlink()
+                removed += 1
+    return WriteStats(written, unchanged, removed)

@@ -1,0 +1,212 @@
+"""Load a data folder in two phases: read and check every file, then check references.
+
+All problems of all files are collected before anything is returned, so a volunteer sees
+everything to fix in one run, and no page is ever built from a data set with a problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import yamlfile
+from .crosscheck import cross_check
+from .dataset import Directory
+from .messages import plain_message
+from .models import Category, EmergencyNumber, Organisation, Place, Service
+from .problems import InvalidData, Problem, display_path, field_path
+
+RECORD_FOLDERS: dict[str, type[BaseModel]] = {"organisations": Organisation, "services": Service}
+# Vocabulary files are lists of these.
+VOCABULARIES: dict[str, type[BaseModel]] = {
+    "categories": Category,
+    "places": Place,
+    "emergency": EmergencyNumber,
+}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file as read: where it is, its text (to locate problems), and its parsed value."""
+
+    path: Path
+    text: str
+    base: Path | None = None  # file names in problems are relative to this folder
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path, self.base)
+
+    def problem(self, loc: tuple[int | str, ...], message: str) -> Problem:
+        line, column = yamlfile.locate(self.text, loc)
+        return Problem(self.name, line, column, field_path(loc), message)
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Directory]] = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of every data file: cheap to take, and it
+    changes whenever a volunteer saves a file."""
+    entries = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def load_cached(data_dir: Path, base: Path | None = None) -> Directory:
+    """`load`, done once per process per state of the files. MkDocs with the i18n plugin
+    fires every event once per language, and `mkdocs serve` rebuilds after each edit."""
+    key = data_dir.resolve()
+    fingerprint = _fingerprint(key)
+    cached = _cache.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    directory = load(data_dir, base=base)
+    _cache[key] = (fingerprint, directory)
+    return directory
+
+
+def load(data_dir: Path, today: date | None = None, base: Path | None = None) -> Directory:
+    """Every record of `data_dir`, validated; raises InvalidData listing every problem.
+
+    Problems name files relative to `base` (default: the current folder)."""
+    context = {"today": today or date.today()}
+    problems: list[Problem] = []
+    records: dict[str, dict[str, tuple[Any, SourceFile | None]]] = {}
+    for folder, model in RECORD_FOLDERS.items():
+        records[folder] = {}
+        for path in _record_files(data_dir / folder, problems, base):
+            # An invalid record stays as None, so references to it are not reported as well.
+            source, value = _read(path, problems, base)
+            record = _validate(source, value, model, context, problems) if source else None
+            records[folder][path.stem] = (record, source)
+    vocabularies: dict[str, Vocabulary] = {}
+    for kind, model in VOCABULARIES.items():
+        vocabularies[kind] = _load_vocabulary(
+            data_dir / f"{kind}.yaml", model, context, problems, base
+        )
+    problems.extend(cross_check(records, vocabularies))
+    if problems:
+        raise InvalidData(problems)
+    return Directory(
+        root=data_dir,
+        organisations={
+            key: record for key, (record, _) in sorted(records["organisations"].items())
+        },
+        services={key: record for key, (record, _) in sorted(records["services"].items())},
+        categories={c.id: c for c in vocabularies["categories"].items.values()},
+        places={p.id: p for p in vocabularies["places"].items.values()},
+        emergency=list(vocabularies["emergency"].items.values()),
+    )
+
+
+def _record_files(folder: Path, problems: list[Problem], base: Path | None) -> list[Path]:
+    if not folder.is_dir():
+        problems.append(
+            Problem(display_path(folder, base), 1, 1, "", "folder is missing — create it")
+        )
+        return []
+    files = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".yaml":
+            files.append(path)
+        elif path.suffix == ".yml":
+            problems.append(
+                Problem(
+                    display_path(path, base), 1, 1, "", f'rename the file to "{path.stem}.yaml"'
+                )
+            )
+        elif not path.name.startswith("."):
+            problems.append(
+                Problem(display_path(path, base), 1, 1, "", "only .yaml record files belong here")
+            )
+    return files
+
+
+def _read(path: Path, problems: list[Problem], base: Path | None) -> tuple[SourceFile | None, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(
+            Problem(
+                display_path(path, base),
+                1,
+                1,
+                "",
+                f"not UTF-8 text ({error.reason}) — save as UTF-8",
+            )
+        )
+        return None, None
+    source = SourceFile(path, text, base)
+    try:
+        value = yamlfile.parse(text)
+    except yaml.YAMLError as error:
+        found = yamlfile.syntax_problem(error)
+        problems.append(Problem(source.name, found.line, found.column, "", found.message))
+        return None, None
+    return source, value
+
+
+def _validate(
+    source: SourceFile,
+    value: Any,
+    model: type[BaseModel],
+    context: dict[str, Any],
+    problems: list[Problem],
+    loc: tuple[int | str, ...] = (),
+) -> Any:
+    """The validated value, or None after adding a problem per error to `problems`."""
+    if value is None:
+        problems.append(Problem(source.name, 1, 1, "", "the file is empty"))
+        return None
+    try:
+        return model.model_validate(value, context=context)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            where = (*loc, *detail["loc"])
+            problems.append(source.problem(where, plain_message(detail, model)))
+        return None
+
+
+@dataclass
+class Vocabulary:
+    """The valid entries of a vocabulary file by position; `complete` when none was invalid
+    (only then are references to it checked, so one broken entry does not cascade)."""
+
+    items: dict[int, Any]
+    source: SourceFile | None
+    complete: bool
+
+
+def _load_vocabulary(
+    path: Path,
+    model: type[BaseModel],
+    context: dict[str, Any],
+    problems: list[Problem],
+    base: Path | None,
+) -> Vocabulary:
+    if not path.is_file():
+        problems.append(Problem(display_path(path, base), 1, 1, "", "file is missing — create it"))
+        return Vocabulary({}, None, complete=False)
+    source, value = _read(path, problems, base)
+    if source is None:
+        return Vocabulary({}, None, complete=False)
+    if not isinstance(value, list):
+        problems.append(
+            Problem(source.name, 1, 1, "", 'expected a list of entries, each starting with "- id:"')
+        )
+        return Vocabulary({}, source, complete=False)
+    items = {}
+    for index, raw in enumerate(value):
+        item = _validate(source, raw, model, context, problems, loc=(index,))
+        if item is not None:
+            items[index] = item
+    return Vocabulary(items, source, complete=len(items) == len(value))

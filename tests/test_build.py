@@ -1,0 +1,109 @@
+"""Whole sites built by MkDocs from sample and real data, as `make site` does."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from directory.loading import load
+
+from .conftest import ROOT, make_site_project, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("sample")
+    project = make_site_project(tmp, ROOT / "tests" / "sample-data")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_a_page_per_service_and_organisation(sample_site: Path) -> None:
+    for path in (
+        "services/sample-legal-advice/index.html",
+        "services/sample-czech-course/index.html",
+        "organisations/sample-centre/index.html",
+        "services/index.html",
+        "organisations/index.html",
+    ):
+        assert (sample_site / path).is_file(), path
+
+
+def test_service_page_shows_what_a_reader_needs(sample_site: Path) -> None:
+    page = (sample_site / "services/sample-legal-advice/index.html").read_text(encoding="utf-8")
+    assert '<a href="tel:+420252543846">+420 252 543 846</a>' in page
+    assert '<a href="mailto:info@example.org">' in page
+    assert 'href="../../organisations/sample-centre/"' in page
+    for text in (
+        "Free legal advice",
+        "Legal counselling",
+        "Vietnamese",
+        "Free of charge",
+        "Walk in without an appointment",
+        "passport, residence card",
+        "Vzorová 1, 130 00 Praha",
+        "Monday",
+        "09:00–17:00",
+        "Partly accessible by wheelchair",
+        "Last verified",
+        "1 November 2026",
+        "https://example.org/source",
+    ):
+        assert text in page, text
+
+
+def test_text_from_yaml_is_escaped(sample_site: Path) -> None:
+    page = (sample_site / "organisations/sample-centre/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "Sample Centre &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<title>Sample Centre &lt;script&gt;" in page
+    assert "&lt;i&gt;tag&lt;/i&gt; and {{ 7*7 }}" in page  # neither HTML nor a template
+    assert "Vzorové centrum <b>" not in page
+
+
+def test_records_stay_out_of_the_navigation(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert "sample-legal-advice" not in home
+
+
+def test_invalid_data_builds_no_site(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "sample-data", data)
+    broken = data / "services" / "sample-legal-advice.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("cost: free", "cost: gratis"))
+    (data / "organisations" / "sample-centre.yaml").write_text("id: [\n", encoding="utf-8")
+    project = make_site_project(tmp_path, data)
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert not (project / "site").exists()
+    assert "data/services/sample-legal-advice.yaml:8:1: cost:" in result.stderr
+    assert "data/organisations/sample-centre.yaml:2:1: YAML syntax error" in result.stderr
+    assert "2 problem(s) in the data" in result.stderr  # no cascade from the unreadable file
+    assert not (project / "content" / "services").exists()  # nothing generated either
+
+
+def test_real_data_builds_a_page_for_every_record(tmp_path: Path) -> None:
+    project = make_site_project(tmp_path, ROOT / "data")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    directory = load(ROOT / "data")
+    site = project / "site"
+    for service in directory.services.values():
+        page = (site / "services" / service.id / "index.html").read_text(encoding="utf-8")
+        assert html.escape(service.name.get("en") or service.name["cs"], quote=False) in page
+        for phone in service.phones:
+            assert f'href="tel:{phone.number}"' in page
+    for organisation in directory.organisations.values():
+        assert (site / "organisations" / organisation.id / "index.html").is_file()
+    assert not re.search(
+        r"https?://(fonts\.googleapis|cdn\.|unpkg)", (site / "index.html").read_text()
+    )
+
+
+def test_service_without_address_says_so_honestly(sample_site: Path) -> None:
+    page = (sample_site / "services/sample-czech-course/index.html").read_text(encoding="utf-8")
+    assert "by phone or online only" in page  # its only access is online
