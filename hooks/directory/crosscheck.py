@@ -24,6 +24,7 @@ def cross_check(records: Records, vocabularies: Vocabularies) -> list[Problem]:
     categories = _ids(vocabularies["categories"])
     places = _ids(vocabularies["places"])
     problems.extend(_place_parents(vocabularies, places))
+    problems.extend(_search_term_categories(vocabularies, categories))
     organisations = records["organisations"]
     for record, source in organisations.values():
         if isinstance(record, Organisation) and source is not None:
@@ -39,6 +40,7 @@ def _ids(vocabulary: Vocabulary) -> set[str] | None:
     return {item.id for item in vocabulary.items.values()} if vocabulary.complete else None
 
 
+_UNIQUE_KEYS = {"categories": "id", "places": "id", "emergency": "number"}
 _NOUNS = {"places": "place", "categories": "category", "organisations": "organisation"}
 
 
@@ -64,7 +66,9 @@ def _vocabulary_ids_unique(vocabularies: Vocabularies) -> Iterable[Problem]:
         source = vocabulary.source
         if source is None:
             continue
-        key = "number" if kind == "emergency" else "id"
+        key = _UNIQUE_KEYS.get(kind)
+        if key is None:
+            continue
         seen: set[str] = set()
         for index, item in vocabulary.items.items():
             value = getattr(item, key)
@@ -135,3 +139,17 @@ def _service_references(
         for index, area in enumerate(service.areas or []):
             if area not in places:
                 yield source.problem(("areas", index), _unknown("places", area, places))
+
+
+def _search_term_categories(
+    vocabularies: Vocabularies, categories: set[str] | None
+) -> Iterable[Problem]:
+    vocabulary = vocabularies["search-terms"]
+    if vocabulary.source is None or categories is None:
+        return
+    for index, entry in vocabulary.items.items():
+        for position, category in enumerate(entry.categories):
+            if category not in categories:
+                yield vocabulary.source.problem(
+                    (index, "categories", position), _unknown("categories", category, categories)
+                )

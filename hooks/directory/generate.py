@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dataset import Directory
-from .pages import Page, PageWriter
+from .languages import SITE_LANGUAGES
+from .pages import SECTIONS, Page, PageWriter, SiteLinks
 
 # Folders of the docs dir that belong to the generator (and are git-ignored).
-GENERATED_SECTIONS = ("services", "organisations")
+GENERATED_SECTIONS = SECTIONS
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,34 @@ class WriteStats:
     removed: int
 
 
-def write_pages(directory: Directory, docs_dir: Path, language: str) -> WriteStats:
-    """Write every record page; a file is rewritten only when its text changed (else
-    `mkdocs serve` sees a change and rebuilds in a loop), and pages of deleted records go."""
-    return sync_files(docs_dir, PageWriter(directory, language).all_pages())
+def localized_path(path: str, language: str) -> str:
+    """`services/x.md` → `services/x.uk.md`: the i18n plugin's suffix structure."""
+    stem = path.removesuffix(".md")
+    return f"{stem}.{language}.md"
 
 
-def sync_files(docs_dir: Path, pages: Iterable[Page]) -> WriteStats:
+def write_pages(
+    directory: Directory,
+    docs_dir: Path,
+    links: SiteLinks | None = None,
+    languages: Iterable[str] = SITE_LANGUAGES,
+) -> WriteStats:
+    """Write every generated page in every language; a file is rewritten only when its text
+    changed (else `mkdocs serve` sees a change and rebuilds in a loop), and pages of deleted
+    records go."""
+    pages = (
+        (localized_path(page.path, language), page)
+        for language in languages
+        for page in PageWriter(directory, language, links).all_pages()
+    )
+    return sync_files(docs_dir, pages)
+
+
+def sync_files(docs_dir: Path, pages: Iterable[tuple[str, Page]]) -> WriteStats:
     written = unchanged = 0
     wanted: set[Path] = set()
-    for page in pages:
-        target = docs_dir / page.path
+    for path, page in pages:
+        target = docs_dir / path
         wanted.add(target)
         text = page.markdown()
         if target.is_file() and target.read_text(encoding="utf-8") == text:

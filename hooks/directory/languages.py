@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+import babel
+
 # The site languages, in the order the language picker shows them. Adding a language is one
 # entry here plus its translations.
 SITE_LANGUAGES: tuple[str, ...] = ("cs", "en", "uk", "ru", "vi", "ar")
@@ -81,3 +83,18 @@ def suggest(value: str, choices: list[str] | tuple[str, ...] | frozenset[str]) -
 def fallback_chain(language: str) -> tuple[str, ...]:
     """The language itself, then where its missing text comes from."""
     return (language, *FALLBACKS.get(language, ("en", "cs")))
+
+
+# Not a language: the locale of the root page where visitors pick theirs (the i18n plugin
+# builds its default language at the site root; every real language gets its own prefix).
+PICKER_LOCALE = "zz"
+
+
+def native_name(code: str) -> str:
+    """The language's name in itself, from CLDR: "Čeština", "Українська", "العربية"."""
+    name = str(babel.Locale.parse(code).get_display_name(code))
+    return name[:1].upper() + name[1:]
+
+
+def text_direction(code: str) -> str:
+    return str(babel.Locale.parse(code).text_direction)

@@ -18,7 +18,7 @@ from . import yamlfile
 from .crosscheck import cross_check
 from .dataset import Directory
 from .messages import plain_message
-from .models import Category, EmergencyNumber, Organisation, Place, Service
+from .models import Category, EmergencyNumber, Organisation, Place, SearchTerm, Service
 from .problems import InvalidData, Problem, display_path, field_path
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {"organisations": Organisation, "services": Service}
@@ -27,6 +27,7 @@ VOCABULARIES: dict[str, type[BaseModel]] = {
     "categories": Category,
     "places": Place,
     "emergency": EmergencyNumber,
+    "search-terms": SearchTerm,
 }
 
 
@@ -105,6 +106,7 @@ def load(data_dir: Path, today: date | None = None, base: Path | None = None) ->
         categories={c.id: c for c in vocabularies["categories"].items.values()},
         places={p.id: p for p in vocabularies["places"].items.values()},
         emergency=list(vocabularies["emergency"].items.values()),
+        search_terms=list(vocabularies["search-terms"].items.values()),
     )
 
 

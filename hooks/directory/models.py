@@ -233,3 +233,10 @@ class EmergencyNumber(Strict):
     name: FullyLocalizedText
     description: FullyLocalizedText
     sources: Sources
+
+
+class SearchTerm(Strict):
+    """Official Czech words people search for in any language, e.g. "povolení k pobytu"."""
+
+    terms: Annotated[list[Text], Field(min_length=1)]
+    categories: Annotated[list[Id], Field(min_length=1)]

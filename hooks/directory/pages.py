@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 import phonenumbers
@@ -21,10 +22,21 @@ from markupsafe import escape
 
 from .catalogue import Catalogue, catalogue
 from .dataset import Directory
+from .languages import SITE_LANGUAGES, native_name, text_direction
 from .localized import Shown, pick
-from .models import DAYS, OpeningHours, Organisation, Service
+from .models import DAYS, Category, OpeningHours, Organisation, Place, Service
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+# Folders of generated pages inside the docs folder, one index page each.
+SECTIONS = ("services", "organisations", "categories", "places", "languages", "search")
+_LIST_TITLES = {
+    "categories": "all_categories",
+    "places": "all_places",
+    "languages": "all_languages",
+    "services": "nav_services",
+    "organisations": "nav_organisations",
+}
 
 
 @dataclass(frozen=True)
@@ -41,17 +53,44 @@ class Page:
 
 
 @dataclass(frozen=True)
+class _Item:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class HoursRow:
     days: str
     times: str
 
 
+@dataclass(frozen=True)
+class SiteLinks:
+    """Where the site and its data live, for links that leave the page (edit, report)."""
+
+    site_url: str = ""  # e.g. https://rozcestnik.example.org/
+    repository: str = ""  # e.g. https://github.com/owner/repo (GitHub)
+    branch: str = "main"
+
+    def edit(self, kind: str, record_id: str) -> str:
+        """The record's YAML file in GitHub's web editor."""
+        return f"{self.repository}/edit/{self.branch}/data/{kind}/{record_id}.yaml"
+
+    def report(self, kind: str, record_id: str, language: str) -> str:
+        """A new-issue form filled with what an editor needs; no server, no tracking."""
+        page = f"{self.site_url.rstrip('/')}/{language}/{kind}/{record_id}/"
+        body = f"Record: data/{kind}/{record_id}.yaml\nLanguage: {language}\nPage: {page}\n\n"
+        query = urlencode({"title": f"Problem in {kind}/{record_id}", "body": body})
+        return f"{self.repository}/issues/new?{query}"
+
+
 class PageWriter:
     """Renders the pages of one language from a validated directory."""
 
-    def __init__(self, directory: Directory, language: str) -> None:
+    def __init__(self, directory: Directory, language: str, links: SiteLinks | None = None) -> None:
         self.directory = directory
         self.language = language
+        self.links = links or SiteLinks()
         self.t: Catalogue = catalogue(language)
 
     @cached_property
@@ -70,6 +109,13 @@ class PageWriter:
             phone_display=phone_display,
             hours_rows=self.hours_rows,
             places=self.directory.places,
+            organisations=self.directory.organisations,
+            service_languages=self.directory.service_languages,
+            native_name=native_name,
+            direction=text_direction,
+            title=self.title,
+            site_links=self.links,
+            language=self.language,
         )
         return env
 
@@ -100,6 +146,7 @@ class PageWriter:
             locations=locations,
             areas=[self.directory.places[p] for p in service.areas or []],
             machine=service.machine_translated,
+            search_terms=self.search_terms(service.categories),
         )
         return Page(f"services/{service.id}.md", self.title(service.name), body)
 
@@ -113,22 +160,110 @@ class PageWriter:
         )
         return Page(f"organisations/{organisation.id}.md", self.title(organisation.name), body)
 
-    def listing(self, kind: str) -> Page:
-        records: list[Service] | list[Organisation] = list(getattr(self.directory, kind).values())
-        records.sort(key=lambda record: self.title(record.name).casefold())
-        title = self.t("all_services" if kind == "services" else "all_organisations")
+    def _sorted(self, services: list[Service]) -> list[Service]:
+        return sorted(services, key=lambda service: self.title(service.name).casefold())
+
+    def category(self, category: Category) -> Page:
+        services = [s for s in self.directory.services.values() if category.id in s.categories]
         body = self._render(
-            "list.html", "../", kind=kind, title=title, records=records, count=len(records)
+            "category.html",
+            "../../",
+            category=category,
+            services=self._sorted(services),
+            search_terms=self.search_terms([category.id]),
         )
+        return Page(f"categories/{category.id}.md", self.title(category.name), body)
+
+    def place(self, place: Place) -> Page:
+        located, serving = self.directory.services_in(place.id)
+        groups = [
+            (category, self._sorted([s for s in located if category.id in s.categories]))
+            for category in self.directory.categories.values()
+        ]
+        children = [p for p in self.directory.places.values() if p.parent == place.id]
+        body = self._render(
+            "place.html",
+            "../../",
+            place=place,
+            groups=[(category, services) for category, services in groups if services],
+            serving=self._sorted(serving),
+            children=sorted(children, key=lambda p: _natural(self.title(p.name))),
+        )
+        title = self.t("services_in_place", place=self.title(place.name))
+        return Page(f"places/{place.id}.md", title, body)
+
+    def language_page(self, code: str) -> Page:
+        services = [
+            s
+            for s in self.directory.services.values()
+            if code in self.directory.service_languages(s)
+        ]
+        body = self._render("language.html", "../../", code=code, services=self._sorted(services))
+        title = self.t("services_in_language", language=self.t.language_name(code))
+        return Page(f"languages/{code}.md", title, body)
+
+    def listing(self, kind: str) -> Page:
+        """The index page of a section: every record or vocabulary entry, by name."""
+        items: list[Any]
+        if kind == "languages":
+            items = [
+                _Item(code, self.t.language_name(code))
+                for code in self.directory.spoken_languages()
+            ]
+            items.sort(key=lambda item: item.label.casefold())
+        elif kind == "places":
+            places = self.directory.places.values()
+            items = sorted(places, key=lambda p: _natural(self.title(p.name)))
+        elif kind == "categories":
+            items = list(self.directory.categories.values())
+        else:
+            records = getattr(self.directory, kind).values()
+            items = sorted(records, key=lambda record: self.title(record.name).casefold())
+        title = self.t(_LIST_TITLES[kind])
+        body = self._render("list.html", "../", kind=kind, title=title, items=items)
         return Page(f"{kind}/index.md", title, body)
+
+    def search_terms(self, category_ids: list[str]) -> str:
+        """Official Czech terms a reader may type in any language (data/search-terms.yaml)."""
+        terms = [
+            term
+            for entry in self.directory.search_terms
+            if set(entry.categories) & set(category_ids)
+            for term in entry.terms
+        ]
+        return " · ".join(dict.fromkeys(terms))
+
+    def home_block(self) -> str:
+        """Need tiles, the town picker and the emergency numbers, for the language home."""
+        towns = [p for p in self.directory.places.values() if p.kind == "town"]
+        return self._render(
+            "home.html",
+            "",
+            categories=list(self.directory.categories.values()),
+            towns=sorted(towns, key=lambda p: _natural(self.title(p.name))),
+            emergency=self.directory.emergency,
+        )
+
+    def emergency_block(self) -> str:
+        return self._render("emergency.html", "../", emergency=self.directory.emergency)
+
+    def search_page(self) -> Page:
+        return Page("search/index.md", self.t("search"), self._render("search.html", "../"))
 
     def all_pages(self) -> Iterator[Page]:
         for service in self.directory.services.values():
             yield self.service(service)
         for organisation in self.directory.organisations.values():
             yield self.organisation(organisation)
-        yield self.listing("services")
-        yield self.listing("organisations")
+        for category in self.directory.categories.values():
+            yield self.category(category)
+        for place in self.directory.places.values():
+            yield self.place(place)
+        for code in self.directory.spoken_languages():
+            yield self.language_page(code)
+        for kind in _LIST_TITLES:
+            yield self.listing(kind)
+        yield self.search_page()
 
     def hours_rows(self, hours: list[OpeningHours]) -> list[HoursRow]:
         """One row per day in week order, so a reader finds "Tuesday" without decoding ranges."""
@@ -139,6 +274,22 @@ class PageWriter:
                 text = ", ".join(f"{opens}–{closes}" for opens, closes in times)
                 rows.append(HoursRow(self.t.day_name(index), text))
         return rows
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    """Sort key putting "Praha 2" before "Praha 10"."""
+    return tuple(
+        int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)
+    )
+
+
+def language_picker() -> str:
+    """The root page's list of languages, each in its own name and script."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    template = env.get_template("picker.html")
+    return template.render(
+        languages=SITE_LANGUAGES, native_name=native_name, direction=text_direction
+    )
 
 
 def paragraphs(text: str) -> list[str]:

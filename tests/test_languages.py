@@ -1,0 +1,190 @@
+"""Six languages: every page in every language, honest fallbacks, switcher, hreflang, search."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import get_args
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from directory.catalogue import CATALOGUES, catalogue
+from directory.languages import PICKER_LOCALE, SITE_LANGUAGES, native_name, text_direction
+from directory.loading import load
+from directory.models import Access, Cost, OrganisationKind, Wheelchair
+from directory.pages import _LIST_TITLES
+from playwright.sync_api import Browser
+
+from .conftest import ROOT
+
+DATA = load(ROOT / "data")
+TEMPLATES = ROOT / "hooks" / "directory" / "templates"
+
+
+def test_mkdocs_languages_are_the_site_languages() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    locales = [language["locale"] for language in i18n["languages"]]
+    assert locales == [PICKER_LOCALE, *SITE_LANGUAGES]
+    for language in i18n["languages"][1:]:
+        assert language["name"] == native_name(language["locale"])
+
+
+def test_native_names_are_in_their_own_script() -> None:
+    assert [native_name(code) for code in SITE_LANGUAGES] == [
+        "Čeština",
+        "English",
+        "Українська",
+        "Русский",
+        "Tiếng Việt",
+        "العربية",
+    ]
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_catalogue_is_complete(language: str) -> None:
+    english = yaml.safe_load((CATALOGUES / "en.yaml").read_text(encoding="utf-8"))
+    strings = catalogue(language).strings
+    assert set(strings) == set(english), "keys must equal en.yaml's"
+    for key, text in strings.items():
+        assert text.strip(), f"{language}: {key} is empty"
+        placeholders = set(re.findall(r"{(\w+)}", text))
+        assert placeholders == set(re.findall(r"{(\w+)}", english[key])), key
+        if language != "en" and len(english[key]) > 12:
+            assert text != english[key], f"{language}: {key} is still in English"
+
+
+def test_every_key_the_pages_use_exists_in_the_catalogue() -> None:
+    english = set(yaml.safe_load((CATALOGUES / "en.yaml").read_text(encoding="utf-8")))
+    sources = [*TEMPLATES.glob("*.html"), ROOT / "hooks" / "directory" / "pages.py"]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    used = set(re.findall(r"""\bt\(\s*"([a-z_-]+)"\s*[,)]""", text))
+    used |= set(_LIST_TITLES.values())
+    for prefix, choices in {
+        "cost_": get_args(Cost),
+        "access_": get_args(Access),
+        "wheelchair_": get_args(Wheelchair),
+        "kind_": get_args(OrganisationKind),
+    }.items():
+        used |= {prefix + choice for choice in choices}
+    assert len(used) > 40
+    assert used <= english, used - english
+
+
+def _page(site: Path, language: str, path: str) -> str:
+    return (site / language / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_a_page_per_record_and_vocabulary_in_every_language(real_site: Path, language: str) -> None:
+    expected = [
+        *(f"services/{i}" for i in DATA.services),
+        *(f"organisations/{i}" for i in DATA.organisations),
+        *(f"categories/{i}" for i in DATA.categories),
+        *(f"places/{i}" for i in DATA.places),
+        *(f"languages/{code}" for code in DATA.spoken_languages()),
+        "services",
+        "organisations",
+        "categories",
+        "places",
+        "languages",
+        "search",
+        "emergency",
+        "about",
+        "",
+    ]
+    for path in expected:
+        page = _page(real_site, language, path)
+        assert f'<html lang="{language}"' in page, path
+        assert f'<body dir="{text_direction(language)}"' in page, path
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.alternates: dict[str, str] = {}
+        self.switcher: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "link" and found.get("rel") == "alternate" and found.get("hreflang"):
+            self.alternates[str(found["hreflang"])] = str(found["href"])
+        if tag == "a" and "md-select__link" in (found.get("class") or ""):
+            self.switcher.append(str(found["href"]))
+
+
+def _resolves(site: Path, page_url: str, href: str) -> bool:
+    target = urlsplit(urljoin(page_url, href)).path.lstrip("/")
+    return (site / target / "index.html").is_file() or (site / target).is_file()
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_switcher_and_hreflang_lead_to_the_same_page(real_site: Path, language: str) -> None:
+    service = next(iter(DATA.services))
+    for path in (f"services/{service}", "categories/residence", "places/brno", "about"):
+        links = _Links()
+        links.feed(_page(real_site, language, path))
+        assert set(links.alternates) == {*SITE_LANGUAGES, "x-default"}, path
+        url = f"http://site/{language}/{path}/"
+        for code in SITE_LANGUAGES:
+            target = urljoin(url, links.alternates[code])
+            assert urlsplit(target).path == f"/{code}/{path}/", (path, code)
+            assert _resolves(real_site, url, links.alternates[code])
+        assert len(links.switcher) == len(SITE_LANGUAGES) + 1
+        assert all(_resolves(real_site, url, href) for href in links.switcher)
+
+
+def test_sitemap_lists_every_language(real_site: Path) -> None:
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    for code in SITE_LANGUAGES:
+        assert f'hreflang="{code}" href="https://rozcestnik.example.org/{code}/about/"' in sitemap
+    assert 'hreflang="zz"' not in sitemap
+
+
+def test_root_lets_a_visitor_pick_a_language(real_site: Path) -> None:
+    root = (real_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="mul"' in root
+    for code in SITE_LANGUAGES:
+        assert f'<a href="{code}/" lang="{code}" hreflang="{code}"' in root
+        assert native_name(code) in root
+
+
+def _fallback_service() -> str:
+    return next(s.id for s in DATA.services.values() if "uk" not in s.name and "en" in s.name)
+
+
+def test_fallback_text_carries_its_own_language(real_site: Path) -> None:
+    page = _page(real_site, "uk", f"services/{_fallback_service()}")
+    assert re.search(r'<h1><span lang="en">[^<]+</span></h1>', page)
+    assert 'class="record__text" lang="en"' in page
+    assert catalogue("uk")("not_translated", language=catalogue("uk").language_name("en")) in page
+
+
+def test_a_ukrainian_page_shows_no_english_interface_text(real_site: Path) -> None:
+    page = _page(real_site, "uk", f"services/{_fallback_service()}")
+    # Drop record texts shown in another language (they carry their own lang attribute).
+    interface = re.sub(r'<([a-z0-9]+)[^>]* lang="(?!uk)[a-z]+"[^>]*>.*?</\1>', "", page, flags=re.S)
+    english = catalogue("en").strings
+    ukrainian = catalogue("uk").strings
+    for key, text in english.items():
+        if text != ukrainian[key] and "{" not in text and len(text) > 3:
+            assert text not in interface, key
+    for chrome in ("Skip to content", "Back to top", "Select language"):
+        assert chrome not in interface
+
+
+@pytest.mark.parametrize("term", ["OAMP", "cizinecká policie"])
+def test_search_finds_czech_official_terms_from_a_vietnamese_page(
+    served_site: str, browser: Browser, term: str
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{served_site}/vi/search/?q={term}")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    links = page.eval_on_selector_all(
+        ".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert links
+    assert all(urlsplit(link).path.startswith("/vi/") for link in links), links
+    page.close()
