@@ -188,3 +188,12 @@ def test_search_finds_czech_official_terms_from_a_vietnamese_page(
     assert links
     assert all(urlsplit(link).path.startswith("/vi/") for link in links), links
     page.close()
+
+
+def test_machine_translation_is_marked(real_site: Path) -> None:
+    service = next(s for s in DATA.services.values() if "uk" in s.machine_translated)
+    assert service.description is not None and "uk" in service.description
+    ukrainian = _page(real_site, "uk", f"services/{service.id}")
+    assert catalogue("uk")("machine_translated") in ukrainian
+    czech = _page(real_site, "cs", f"services/{service.id}")
+    assert catalogue("cs")("machine_translated") not in czech
