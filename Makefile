@@ -1,6 +1,7 @@
 # Two commands a newcomer needs: `make site` and `make test`. Both set up .venv first.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
+export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -10,6 +11,7 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	$(BIN)/python tools/fetch_decap.py $(VENV)/share/decap/decap-cms.js
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -32,6 +34,7 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/validation.py
+	$(BIN)/python bench/maps.py
 
 # Regenerate the lock after changing pyproject.toml (needs network to PyPI).
 lock:

@@ -54,7 +54,7 @@ def generate(target: Path, services: int) -> Path:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("*.yaml"), dirs_exist_ok=True)
-    for name in ("categories.yaml", "places.yaml", "emergency.yaml"):
+    for name in ("categories.yaml", "places.yaml", "emergency.yaml", "search-terms.yaml"):
         shutil.copy(SAMPLE / name, target / name)
     categories = ["legal-counselling", "czech-courses"]
     organisations = (services + SERVICES_PER_ORGANISATION - 1) // SERVICES_PER_ORGANISATION

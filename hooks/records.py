@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from directory.dataset import Directory
+from directory.decap import build_admin
 from directory.generate import write_pages
-from directory.languages import PICKER_LOCALE
+from directory.languages import PICKER_LOCALE, SITE_LANGUAGES
 from directory.loading import load_cached
-from directory.pages import PageWriter, SiteLinks, language_picker
+from directory.maps import copy_assets, write_map_data
+from directory.pages import PageWriter, SiteLinks, contribute_link, language_picker
 from directory.problems import InvalidData
 from directory.search import index_site
 from mkdocs.config.defaults import MkDocsConfig
@@ -88,6 +90,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     return markdown
 
 
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
+) -> dict[str, Any]:
+    language = config.theme["language"]
+    if language != PICKER_LOCALE:
+        context["directory_contribute"] = contribute_link(language)
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The root picker is the "x-default" alternate of every page, not a language.
     return output.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"')
@@ -103,4 +114,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     if sitemap.is_file():
         text = sitemap.read_text(encoding="utf-8")
         sitemap.write_text(text.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"'))
+    directory = _directory(config)
+    for language in SITE_LANGUAGES:
+        write_map_data(directory, site, language)
+    copy_assets(site)
+    links = _links(config)
+    if links.repository:
+        project = Path(config.config_file_path).parent
+        admin = build_admin(site, links.repository, links.branch, project / "data")
+        if not any(path.name == "decap-cms.js" for path in admin):
+            log.info("admin: Decap's bundle is missing; run `make` to fetch it")
     log.info("search: %s", index_site(site).strip().splitlines()[-1:])

@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from directory.loading import load
 
@@ -94,3 +95,25 @@ def test_real_data_builds_a_page_for_every_record(real_site: Path) -> None:
 def test_service_without_address_says_so_honestly(sample_site: Path) -> None:
     page = (sample_site / "en/services/sample-czech-course/index.html").read_text(encoding="utf-8")
     assert "by phone or online only" in page  # its only access is online
+
+
+def test_every_page_links_to_how_to_help(real_site: Path) -> None:
+    for language, target in (("cs", "cs"), ("en", "en"), ("vi", "en")):
+        page = (real_site / language / "about/index.html").read_text(encoding="utf-8")
+        found = re.search(r'md-copyright__highlight">\s*<a href="([^"]+)"', page)
+        assert found, language
+        url = urljoin(f"http://site/{language}/about/", found.group(1))
+        assert urlsplit(url).path == f"/{target}/contribute/"
+        assert (real_site / target / "contribute/index.html").is_file()
+
+
+def test_record_pages_link_to_edit_and_report(real_site: Path) -> None:
+    page = (real_site / "uk/services/icp-czech-courses/index.html").read_text(encoding="utf-8")
+    edit = "https://github.com/rozcestnik/rozcestnik/edit/main/data/services/icp-czech-courses.yaml"
+    assert f'href="{edit}"' in page
+    report = re.search(r'href="(https://github.com/rozcestnik/rozcestnik/issues/new\?[^"]+)"', page)
+    assert report
+    query = parse_qs(urlsplit(html.unescape(report.group(1))).query)
+    assert "data/services/icp-czech-courses.yaml" in query["body"][0]
+    assert "Language: uk" in query["body"][0]
+    assert "https://rozcestnik.example.org/uk/services/icp-czech-courses/" in query["body"][0]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from datetime import date
 from pathlib import Path
 
 from .loading import load
 from .problems import InvalidData
+from .scaffold import PLACEHOLDER, RECORD_MODELS, ScaffoldError, new_record
 from .schema import write_schemas
 
 
@@ -23,9 +25,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     schema = commands.add_parser("schema", help="write JSON Schemas of the record files")
     schema.add_argument("--out", default="schemas", type=Path)
+    new = commands.add_parser("new", help="write a new record file with every field to fill in")
+    new.add_argument("kind", choices=list(RECORD_MODELS))
+    new.add_argument("--organisation", help="for a service: the id of its organisation")
+    new.add_argument("--id", dest="record_id", help="the new record's id (= its file name)")
+    new.add_argument("--data", default="data", type=Path, help="the data folder")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.data_dir, args.today)
+    if args.command == "new":
+        return _new(args.kind, args.data, args.record_id, args.organisation)
     for path in write_schemas(args.out):
         print(f"wrote {path}")
     return 0
@@ -48,4 +57,14 @@ def _validate(data_dir: Path, today: date | None) -> int:
         return 1
     seconds = time.perf_counter() - started
     print(f"{data_dir}: valid — {directory.summary()} ({seconds:.2f} s)")
+    return 0
+
+
+def _new(kind: str, data_dir: Path, record_id: str | None, organisation: str | None) -> int:
+    try:
+        path = new_record(kind, data_dir, record_id, organisation)
+    except ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f'wrote {path} — replace every "{PLACEHOLDER}", then run: python -m directory validate')
     return 0

@@ -18,18 +18,20 @@ from urllib.parse import urlencode
 
 import jinja2
 import phonenumbers
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .catalogue import Catalogue, catalogue
 from .dataset import Directory
 from .languages import SITE_LANGUAGES, native_name, text_direction
 from .localized import Shown, pick
+from .maps import PALETTE, MapData, MapPoint, map_block, osm_link
 from .models import DAYS, Category, OpeningHours, Organisation, Place, Service
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of generated pages inside the docs folder, one index page each.
-SECTIONS = ("services", "organisations", "categories", "places", "languages", "search")
+SECTIONS = ("services", "organisations", "categories", "places", "languages", "search", "map")
+CZECHIA_CENTRE = (49.8175, 15.473)
 _LIST_TITLES = {
     "categories": "all_categories",
     "places": "all_places",
@@ -46,10 +48,12 @@ class Page:
     path: str
     title: str
     body: str
+    has_map: bool = False  # the theme loads Leaflet only on pages with a map
 
     def markdown(self) -> str:
         title = json.dumps(str(escape(self.title)), ensure_ascii=False)
-        return f"---\ntitle: {title}\n---\n\n{self.body}\n"
+        meta = "map: true\n" if self.has_map else ""
+        return f"---\ntitle: {title}\n{meta}---\n\n{self.body}\n"
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ class PageWriter:
             title=self.title,
             site_links=self.links,
             language=self.language,
+            osm_link=osm_link,
         )
         return env
 
@@ -147,8 +152,9 @@ class PageWriter:
             areas=[self.directory.places[p] for p in service.areas or []],
             machine=service.machine_translated,
             search_terms=self.search_terms(service.categories),
+            map=self._record_map("service", self.maps.service_points(service)),
         )
-        return Page(f"services/{service.id}.md", self.title(service.name), body)
+        return Page(f"services/{service.id}.md", self.title(service.name), body, bool(locations))
 
     def organisation(self, organisation: Organisation) -> Page:
         body = self._render(
@@ -157,8 +163,12 @@ class PageWriter:
             organisation=organisation,
             services=self.directory.services_of(organisation.id),
             machine=organisation.machine_translated,
+            map=self._record_map("organisation", self.maps.organisation_points(organisation)),
         )
-        return Page(f"organisations/{organisation.id}.md", self.title(organisation.name), body)
+        title = self.title(organisation.name)
+        return Page(
+            f"organisations/{organisation.id}.md", title, body, bool(organisation.locations)
+        )
 
     def _sorted(self, services: list[Service]) -> list[Service]:
         return sorted(services, key=lambda service: self.title(service.name).casefold())
@@ -171,8 +181,9 @@ class PageWriter:
             category=category,
             services=self._sorted(services),
             search_terms=self.search_terms([category.id]),
+            map=self._shared_map("category", {"category": category.id}, CZECHIA_CENTRE, 7),
         )
-        return Page(f"categories/{category.id}.md", self.title(category.name), body)
+        return Page(f"categories/{category.id}.md", self.title(category.name), body, True)
 
     def place(self, place: Place) -> Page:
         located, serving = self.directory.services_in(place.id)
@@ -188,9 +199,12 @@ class PageWriter:
             groups=[(category, services) for category, services in groups if services],
             serving=self._sorted(serving),
             children=sorted(children, key=lambda p: _natural(self.title(p.name))),
+            map=self._shared_map(
+                "place", {"place": place.id}, (place.centre.lat, place.centre.lon), 12
+            ),
         )
         title = self.t("services_in_place", place=self.title(place.name))
-        return Page(f"places/{place.id}.md", title, body)
+        return Page(f"places/{place.id}.md", title, body, True)
 
     def language_page(self, code: str) -> Page:
         services = [
@@ -247,6 +261,56 @@ class PageWriter:
     def emergency_block(self) -> str:
         return self._render("emergency.html", "../", emergency=self.directory.emergency)
 
+    @cached_property
+    def maps(self) -> MapData:
+        return MapData(self.directory, self.language)
+
+    def _map_labels(self) -> dict[str, Any]:
+        categories = list(self.directory.categories.values())
+        return {
+            "map_help": self.t("map_help"),
+            "approximate": self.t("map_approximate"),
+            "directions": self.t("directions"),
+            "categories": {c.id: self.title(c.name) for c in categories},
+            "colours": {c.id: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)},
+        }
+
+    def _record_map(self, kind: str, points: list[MapPoint]) -> Markup | None:
+        if not points:
+            return None
+        return map_block(
+            f"map-{kind}",
+            root="../../../",
+            language_root="../../",
+            labels=self._map_labels(),
+            centre=(points[0].lat, points[0].lon),
+            zoom=15,
+            points=points,
+        )
+
+    def _shared_map(
+        self,
+        kind: str,
+        show: dict[str, Any],
+        centre: tuple[float, float],
+        zoom: int,
+        base: str = "../../",
+    ) -> Markup:
+        return map_block(
+            f"map-{kind}",
+            root=f"{base}../",
+            language_root=base,
+            labels=self._map_labels(),
+            centre=centre,
+            zoom=zoom,
+            show={**show, "layers": True},
+        )
+
+    def overview_map(self) -> Page:
+        block = self._shared_map("overview", {}, CZECHIA_CENTRE, 7, base="../")
+        body = f'<div class="directory-page"><h1>{escape(self.t("nav_map"))}</h1>\n{block}</div>'
+        return Page("map/index.md", self.t("nav_map"), body, True)
+
     def search_page(self) -> Page:
         return Page("search/index.md", self.t("search"), self._render("search.html", "../"))
 
@@ -264,6 +328,7 @@ class PageWriter:
         for kind in _LIST_TITLES:
             yield self.listing(kind)
         yield self.search_page()
+        yield self.overview_map()
 
     def hours_rows(self, hours: list[OpeningHours]) -> list[HoursRow]:
         """One row per day in week order, so a reader finds "Tuesday" without decoding ranges."""
@@ -290,6 +355,16 @@ def language_picker() -> str:
     return template.render(
         languages=SITE_LANGUAGES, native_name=native_name, direction=text_direction
     )
+
+
+# Languages the contribute page is written in; others link to the English one.
+CONTRIBUTE_LANGUAGES = ("cs", "en")
+
+
+def contribute_link(language: str) -> dict[str, str]:
+    """The footer's "how to help" link: its path from the site root and its label."""
+    target = language if language in CONTRIBUTE_LANGUAGES else "en"
+    return {"path": f"{target}/contribute/", "label": catalogue(language)("contribute")}
 
 
 def paragraphs(text: str) -> list[str]:
