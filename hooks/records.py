@@ -74,6 +74,7 @@ def _links(config: MkDocsConfig) -> SiteLinks:
 _BLOCKS: dict[str, Callable[[PageWriter], str]] = {
     "<!-- directory:home -->": PageWriter.home_block,
     "<!-- directory:emergency-numbers -->": PageWriter.emergency_block,
+    "<!-- directory:police -->": PageWriter.police_block,
 }
 
 

@@ -64,6 +64,7 @@ def test_records_stay_out_of_the_navigation(sample_site: Path) -> None:
 def test_invalid_data_builds_no_site(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "tests" / "sample-data", data)
+    shutil.copy(ROOT / "data" / "categories.yaml", data / "categories.yaml")
     broken = data / "services" / "sample-legal-advice.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("cost: free", "cost: gratis"))
     (data / "organisations" / "sample-centre.yaml").write_text("id: [\n", encoding="utf-8")

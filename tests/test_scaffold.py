@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from directory import yamlfile
 from directory.cli import main
+from directory.fields import PLACEHOLDER
 from directory.loading import load
 from directory.models import Organisation, Service
 from directory.problems import InvalidData
-from directory.scaffold import PLACEHOLDER, ScaffoldError, all_fields, help_text, new_record
+from directory.scaffold import ScaffoldError, all_fields, help_text, new_record
 from directory.schema import schema_line
 from pydantic import BaseModel
 

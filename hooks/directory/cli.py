@@ -9,9 +9,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+from .fields import PLACEHOLDER
 from .loading import load
 from .problems import InvalidData
-from .scaffold import PLACEHOLDER, RECORD_MODELS, ScaffoldError, new_record
+from .report import review_report
+from .scaffold import RECORD_MODELS, ScaffoldError, new_record
 from .schema import write_schemas
 
 
@@ -30,7 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--organisation", help="for a service: the id of its organisation")
     new.add_argument("--id", dest="record_id", help="the new record's id (= its file name)")
     new.add_argument("--data", default="data", type=Path, help="the data folder")
+    report = commands.add_parser("report", help="what a coordinator should check first")
+    report.add_argument("data_dir", nargs="?", default="data", type=Path)
+    report.add_argument("--today", type=date.fromisoformat, help="count ages from this day")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        today = args.today or date.today()
+        print(review_report(load(args.data_dir, today=today), today), end="")
+        return 0
     if args.command == "validate":
         return _validate(args.data_dir, args.today)
     if args.command == "new":

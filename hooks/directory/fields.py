@@ -79,7 +79,21 @@ LanguageCode = Annotated[
     WithJsonSchema({"type": "string", "enum": sorted(ISO_639_1)}),
 ]
 
-Text = Annotated[str, Field(min_length=1)]
+# What `python -m directory new` writes where a volunteer must put a sourced value.
+PLACEHOLDER = "FILL IN"
+
+
+def _no_placeholder(value: str) -> str:
+    if PLACEHOLDER in value:
+        raise PydanticCustomError(
+            "placeholder",
+            f'still says "{PLACEHOLDER}" — replace it with what the source says, '
+            "or remove the field if no source gives it",
+        )
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_no_placeholder)]
 
 
 def _needs_source_language(text: dict[str, str]) -> dict[str, str]:

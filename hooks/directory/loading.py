@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from . import yamlfile
 from .crosscheck import cross_check
 from .dataset import Directory
-from .messages import plain_message
+from .messages import misspelt_required, plain_message
 from .models import Category, EmergencyNumber, Organisation, Place, SearchTerm, Service
 from .problems import InvalidData, Problem, display_path, field_path
 
@@ -172,7 +172,11 @@ def _validate(
     try:
         return model.model_validate(value, context=context)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
+        details = error.errors(include_url=False)
+        explained = misspelt_required(details, model)
+        for detail in details:
+            if tuple(detail["loc"]) in explained and detail["type"] == "missing":
+                continue
             where = (*loc, *detail["loc"])
             problems.append(source.problem(where, plain_message(detail, model)))
         return None

@@ -150,3 +150,18 @@ def plain_message(error: ErrorDetails, root: Any) -> str:
     """Advice for one pydantic error; `root` is the type the whole file was validated as."""
     rewrite = _REWRITES.get(error["type"])
     return rewrite(error, root) if rewrite else error["msg"]
+
+
+def misspelt_required(errors: list[ErrorDetails], root: Any) -> set[Loc]:
+    """Locations of "missing" errors explained by a misspelt key beside them (`adress:` for
+    `address:`): one problem ("did you mean") is clearer than two."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    explained: set[Loc] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        parent = tuple(error["loc"][:-1])
+        guess = suggest(str(error["loc"][-1]), _allowed_fields(root, parent))
+        if guess and (*parent, guess) in missing:
+            explained.add((*parent, guess))
+    return explained

@@ -30,7 +30,10 @@ from .models import DAYS, Category, OpeningHours, Organisation, Place, Service
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of generated pages inside the docs folder, one index page each.
-SECTIONS = ("services", "organisations", "categories", "places", "languages", "search", "map")
+SECTIONS = (
+    "services", "organisations", "categories", "places", "languages",
+    "search", "map", "interpreters",
+)  # fmt: skip
 CZECHIA_CENTRE = (49.8175, 15.473)
 _LIST_TITLES = {
     "categories": "all_categories",
@@ -311,6 +314,30 @@ class PageWriter:
         body = f'<div class="directory-page"><h1>{escape(self.t("nav_map"))}</h1>\n{block}</div>'
         return Page("map/index.md", self.t("nav_map"), body, True)
 
+    def interpreters(self) -> Page:
+        """Interpreting and intercultural-work services, grouped by the language spoken."""
+        wanted = {"interpreting", "intercultural-work"}
+        services = [s for s in self.directory.services.values() if wanted & set(s.categories)]
+        codes = sorted(
+            {code for s in services for code in self.directory.service_languages(s)},
+            key=lambda code: self.t.language_name(code).casefold(),
+        )
+        groups = [
+            (
+                code,
+                self._sorted([s for s in services if code in self.directory.service_languages(s)]),
+            )
+            for code in codes
+        ]
+        body = self._render("interpreters.html", "../", groups=groups)
+        return Page("interpreters/index.md", self.t("nav_interpreters"), body)
+
+    def police_block(self) -> str:
+        """Police and Foreign Police offices with their addresses and phones."""
+        police = [o for o in self.directory.organisations.values() if o.kind == "police"]
+        police.sort(key=lambda o: self.title(o.name).casefold())
+        return self._render("police.html", "../", police=police)
+
     def search_page(self) -> Page:
         return Page("search/index.md", self.t("search"), self._render("search.html", "../"))
 
@@ -329,6 +356,7 @@ class PageWriter:
             yield self.listing(kind)
         yield self.search_page()
         yield self.overview_map()
+        yield self.interpreters()
 
     def hours_rows(self, hours: list[OpeningHours]) -> list[HoursRow]:
         """One row per day in week order, so a reader finds "Tuesday" without decoding ranges."""

@@ -21,12 +21,11 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from . import yamlfile
-from .fields import ID_PATTERN, TIME_PATTERN
+from .fields import ID_PATTERN, PLACEHOLDER, TIME_PATTERN
 from .languages import SITE_LANGUAGES, SOURCE_LANGUAGES, suggest
 from .models import Organisation, Service
 from .schema import schema_line
 
-PLACEHOLDER = "FILL IN"
 RECORD_MODELS: dict[str, type[BaseModel]] = {"organisation": Organisation, "service": Service}
 # Fields whose values are ids from a vocabulary file ("Model.field" -> data/<vocabulary>.yaml).
 VOCABULARY_FIELDS: dict[str, str] = {

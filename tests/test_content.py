@@ -1,0 +1,74 @@
+"""The directory's content: first-step guides, interpreters, emergency and police contacts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from directory.languages import SITE_LANGUAGES
+from directory.loading import load
+
+from .conftest import ROOT
+
+DATA = load(ROOT / "data")
+GUIDES = ("index", "residence", "health", "school", "czech-courses", "for-clerks")
+
+
+def _content(page: str) -> str:
+    """The page's article, without the theme's navigation."""
+    return page.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_every_guide_exists_and_its_category_links_resolve(real_site: Path, language: str) -> None:
+    for guide in GUIDES:
+        path = f"{language}/guides/" + ("" if guide == "index" else f"{guide}/")
+        page = (real_site / path / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{language}"' in page
+        content = _content(page)
+        links = re.findall(r'href="([^"]+)"', content)
+        if guide == "index":
+            assert sum(1 for link in links if not link.startswith("http")) >= 5
+            continue
+        categories = [link for link in links if "categories/" in link]
+        assert categories, f"{path} links to no category"
+        for link in categories:
+            target = urlsplit(urljoin(f"http://site/{path}", link)).path
+            assert target.startswith(f"/{language}/categories/"), (path, link)
+            assert (real_site / target.lstrip("/") / "index.html").is_file(), (path, link)
+        assert any(link.startswith("https://") for link in links), f"{path} cites no source"
+
+
+def test_enough_services_and_every_organisation_kind() -> None:
+    assert len(DATA.services) >= 60
+    kinds = {organisation.kind for organisation in DATA.organisations.values()}
+    assert {"ngo", "public-authority", "healthcare", "police", "education"} <= kinds
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_interpreters_page_groups_services_by_language(real_site: Path, language: str) -> None:
+    page = _content((real_site / language / "interpreters/index.html").read_text(encoding="utf-8"))
+    wanted = {"interpreting", "intercultural-work"}
+    services = [s for s in DATA.services.values() if wanted & set(s.categories)]
+    assert services
+    for service in services:
+        assert f'href="../services/{service.id}/"' in page
+    spoken = {code for s in services for code in DATA.service_languages(s)}
+    for code in spoken:
+        assert f'<h2 id="{code}">' in page
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_emergency_page_lists_numbers_and_police_contacts(real_site: Path, language: str) -> None:
+    page = _content((real_site / language / "emergency/index.html").read_text(encoding="utf-8"))
+    for number in ("112", "150", "155", "156", "158"):
+        assert f'href="tel:{number}"' in page
+    police = [o for o in DATA.organisations.values() if o.kind == "police"]
+    assert police
+    for organisation in police:
+        assert f'href="../organisations/{organisation.id}/"' in page
+        for phone in organisation.phones:
+            assert f'href="tel:{phone.number}"' in page
+    assert "<!-- directory:" not in page
