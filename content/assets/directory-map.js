@@ -12,6 +12,13 @@
     return element;
   }
 
+  // For Leaflet APIs that only take HTML strings (the layer control's names).
+  function escaped(value) {
+    var box = document.createElement("div");
+    box.textContent = value;
+    return box.innerHTML;
+  }
+
   function popup(point, options) {
     var box = document.createElement("div");
     box.dir = "auto";
@@ -40,7 +47,8 @@
           radius: 8, color: "#ffffff", weight: 2, fillColor: colour, fillOpacity: 0.95,
           className: "directory-map__marker"
         });
-    return layer.bindPopup(popup(point, options)).bindTooltip(point.n);
+    // Leaflet reads a string as HTML: pass elements built from text, never strings.
+    return layer.bindPopup(popup(point, options)).bindTooltip(text("span", point.n));
   }
 
   function visible(point, show) {
@@ -68,7 +76,7 @@
     var overlays = {};
     Object.keys(groups).forEach(function (key) {
       groups[key].addTo(map);
-      overlays[names[key] || key] = groups[key];
+      overlays[escaped(names[key] || key)] = groups[key];
     });
     if (show.layers && Object.keys(overlays).length > 1) {
       L.control.layers(null, overlays, { collapsed: true }).addTo(map);
