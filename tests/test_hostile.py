@@ -8,10 +8,9 @@ import functools
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Dialog
 
 from .conftest import ROOT, _QuietHandler, make_site_project, mkdocs_build
 
@@ -47,7 +46,12 @@ def test_hostile_text_shows_as_text_and_nothing_runs(
 ) -> None:
     page = browser.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.route(
         "**/*",
         lambda route: route.abort() if "127.0.0.1" not in route.request.url else route.continue_(),
