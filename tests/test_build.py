@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from directory.loading import load
+from directory.pages import PageWriter
 
 from .conftest import ROOT, make_site_project, mkdocs_build
 
@@ -118,3 +120,14 @@ def test_record_pages_link_to_edit_and_report(real_site: Path) -> None:
     assert "data/services/icp-czech-courses.yaml" in query["body"][0]
     assert "Language: uk" in query["body"][0]
     assert "https://rozcestnik.example.org/uk/services/icp-czech-courses/" in query["body"][0]
+
+
+def test_a_record_older_than_a_year_says_it_may_be_out_of_date() -> None:
+    directory = load(ROOT / "tests" / "sample-data")
+    service = directory.services["sample-legal-advice"]
+    notice = "may be out of date"
+    fresh = PageWriter(directory, "en", today=date(2027, 10, 1)).service(service).body
+    stale = PageWriter(directory, "en", today=date(2027, 11, 2)).service(service).body
+    assert notice not in fresh
+    assert notice in stale
+    assert "record-notice--stale" in stale

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .languages import SITE_LANGUAGES, native_name, text_direction
 from .localized import Shown, pick
 from .maps import PALETTE, MapData, MapPoint, map_block, osm_link
 from .models import DAYS, Category, OpeningHours, Organisation, Place, Service
+from .report import STALE_AFTER_DAYS
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -94,10 +96,17 @@ class SiteLinks:
 class PageWriter:
     """Renders the pages of one language from a validated directory."""
 
-    def __init__(self, directory: Directory, language: str, links: SiteLinks | None = None) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        language: str,
+        links: SiteLinks | None = None,
+        today: date | None = None,
+    ) -> None:
         self.directory = directory
         self.language = language
         self.links = links or SiteLinks()
+        self.today = today or date.today()
         self.t: Catalogue = catalogue(language)
 
     @cached_property
@@ -124,6 +133,7 @@ class PageWriter:
             site_links=self.links,
             language=self.language,
             osm_link=osm_link,
+            is_stale=self.is_stale,
         )
         return env
 
@@ -137,6 +147,10 @@ class PageWriter:
         html = self._environment.get_template(template).render(link=link, pick=localized, **context)
         # No blank lines: Markdown must see the whole body as one raw HTML block.
         return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def is_stale(self, record: Service | Organisation) -> bool:
+        """Last verified more than a year before the build: the page says it may be outdated."""
+        return (self.today - record.last_verified).days > STALE_AFTER_DAYS
 
     def title(self, text: dict[str, str]) -> str:
         return pick(text, self.language).text
