@@ -7,11 +7,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test serve validate schema lint bench lock clean
 
-$(STAMP): requirements.lock pyproject.toml tools/fetch_decap.py
+$(STAMP): requirements.lock pyproject.toml tools/fetch_npm.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
-	$(BIN)/python tools/fetch_decap.py $(VENV)/share/decap/decap-cms.js
+	$(BIN)/python tools/fetch_npm.py $(VENV)/share/npm
 	touch $(STAMP)
 
 site: $(STAMP)

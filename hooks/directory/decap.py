@@ -227,8 +227,8 @@ INDEX_HTML = """<!doctype html>
 """
 
 
-# Where `make` saves Decap's browser bundle (tools/fetch_decap.py), inside the virtualenv.
-DECAP_BUNDLE = Path(sys.prefix) / "share" / "decap" / "decap-cms.js"
+# Where `make` saves Decap's browser bundle (tools/fetch_npm.py), inside the virtualenv.
+DECAP_BUNDLE = Path(sys.prefix) / "share" / "npm" / "decap-cms.js"
 
 
 def github_repo(url: str) -> str:
