@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from directory.generate import write_pages
 from directory.languages import PICKER_LOCALE, SITE_LANGUAGES
 from directory.loading import load_cached
 from directory.maps import copy_assets, write_map_data
+from directory.opendata import write_open_data
 from directory.pages import PageWriter, SiteLinks, contribute_link, language_picker
 from directory.problems import InvalidData
 from directory.search import index_site
@@ -119,6 +121,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in SITE_LANGUAGES:
         write_map_data(directory, site, language)
     copy_assets(site)
+    write_open_data(directory, site, date.today(), config.site_url or "")
     links = _links(config)
     if links.repository:
         project = Path(config.config_file_path).parent
