@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from directory.dataset import Directory
-from directory.decap import build_admin
+from directory.finish import finish_site, x_default
 from directory.generate import write_pages
-from directory.languages import PICKER_LOCALE, SITE_LANGUAGES
+from directory.languages import PICKER_LOCALE
 from directory.loading import load_cached
-from directory.maps import copy_assets, write_map_data
-from directory.opendata import write_open_data
 from directory.pages import PageWriter, SiteLinks, contribute_link, language_picker
 from directory.problems import InvalidData
-from directory.search import index_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -103,8 +99,7 @@ def on_page_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # The root picker is the "x-default" alternate of every page, not a language.
-    return output.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"')
+    return x_default(output)
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language
@@ -112,20 +107,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language of several: wait for the outermost build
-    site = Path(config.site_dir)
-    sitemap = site / "sitemap.xml"
-    if sitemap.is_file():
-        text = sitemap.read_text(encoding="utf-8")
-        sitemap.write_text(text.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"'))
-    directory = _directory(config)
-    for language in SITE_LANGUAGES:
-        write_map_data(directory, site, language)
-    copy_assets(site)
-    write_open_data(directory, site, date.today(), config.site_url or "")
-    links = _links(config)
-    if links.repository:
-        project = Path(config.config_file_path).parent
-        admin = build_admin(site, links.repository, links.branch, project / "data")
-        if not any(path.name == "decap-cms.js" for path in admin):
-            log.info("admin: Decap's bundle is missing; run `make` to fetch it")
-    log.info("search: %s", index_site(site).strip().splitlines()[-1:])
+    project = Path(config.config_file_path).parent
+    notes = finish_site(_directory(config), Path(config.site_dir), _links(config), project / "data")
+    for note in notes:
+        log.info(note)

@@ -1,0 +1,40 @@
+"""What the finished site gets besides MkDocs' pages: run once after every language is built."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .dataset import Directory
+from .decap import build_admin
+from .languages import PICKER_LOCALE, SITE_LANGUAGES
+from .maps import copy_assets, write_map_data
+from .opendata import write_open_data
+from .pages import SiteLinks
+from .search import index_site
+
+
+def x_default(html: str) -> str:
+    """The root picker is the "x-default" alternate of every page, not a language."""
+    return html.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"')
+
+
+def finish_site(
+    directory: Directory, site_dir: Path, links: SiteLinks, data_dir: Path
+) -> list[str]:
+    """Sitemap alternates, map data and Leaflet, open data, the web editor, the search index.
+    Returns lines worth logging."""
+    notes = []
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file():
+        sitemap.write_text(x_default(sitemap.read_text(encoding="utf-8")), encoding="utf-8")
+    for language in SITE_LANGUAGES:
+        write_map_data(directory, site_dir, language)
+    copy_assets(site_dir)
+    write_open_data(directory, site_dir, date.today(), links.site_url)
+    if links.repository:
+        admin = build_admin(site_dir, links.repository, links.branch, data_dir)
+        if not any(path.name == "decap-cms.js" for path in admin):
+            notes.append("admin: Decap's bundle is missing; run `make` to fetch it")
+    notes.append(f"search: {index_site(site_dir).strip().splitlines()[-1:]}")
+    return notes
