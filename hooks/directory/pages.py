@@ -34,7 +34,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Folders of generated pages inside the docs folder, one index page each.
 SECTIONS = (
     "services", "organisations", "categories", "places", "languages",
-    "search", "map", "interpreters",
+    "search", "map", "interpreters", "coverage",
 )  # fmt: skip
 CZECHIA_CENTRE = (49.8175, 15.473)
 _LIST_TITLES = {
@@ -352,6 +352,40 @@ class PageWriter:
         police.sort(key=lambda o: self.title(o.name).casefold())
         return self._render("police.html", "../", police=police)
 
+    def coverage(self) -> Page:
+        """Needs by place and needs by language, with gaps marked, for coordinators."""
+        places = [p for p in self.directory.places.values() if p.kind in ("town", "town-district")]
+        places.sort(key=lambda p: _natural(self.title(p.name)))
+        located = {p.id: self.directory.services_in(p.id) for p in places}
+        languages = self.directory.spoken_languages()
+        place_counts = {
+            (c, p.id): sum(1 for s in located[p.id][0] + located[p.id][1] if c in s.categories)
+            for c in self.directory.categories
+            for p in places
+        }
+        language_counts = {
+            (c, code): sum(
+                1
+                for s in self.directory.services.values()
+                if c in s.categories and code in self.directory.service_languages(s)
+            )
+            for c in self.directory.categories
+            for code in languages
+        }
+        body = self._render(
+            "coverage.html",
+            "../",
+            categories=list(self.directory.categories.values()),
+            places=[p.id for p in places],
+            languages=languages,
+            place_counts=place_counts,
+            language_counts=language_counts,
+            place_link=lambda place, category: f"../places/{place}/#{category}",
+            language_link=lambda code, category: f"../languages/{code}/",
+            place_label=lambda place: self.title(self.directory.places[place].name),
+        )
+        return Page("coverage/index.md", self.t("nav_coverage"), body)
+
     def search_page(self) -> Page:
         return Page("search/index.md", self.t("search"), self._render("search.html", "../"))
 
@@ -371,6 +405,7 @@ class PageWriter:
         yield self.search_page()
         yield self.overview_map()
         yield self.interpreters()
+        yield self.coverage()
 
     def hours_rows(self, hours: list[OpeningHours]) -> list[HoursRow]:
         """One row per day in week order, so a reader finds "Tuesday" without decoding ranges."""
