@@ -358,16 +358,23 @@ class PageWriter:
         places.sort(key=lambda p: _natural(self.title(p.name)))
         located = {p.id: self.directory.services_in(p.id) for p in places}
         languages = self.directory.spoken_languages()
+        # (with an address there, serving it from elsewhere): a gap is no local service.
         place_counts = {
-            (c, p.id): sum(1 for s in located[p.id][0] + located[p.id][1] if c in s.categories)
+            (c, p.id): (
+                sum(1 for s in located[p.id][0] if c in s.categories),
+                sum(1 for s in located[p.id][1] if c in s.categories),
+            )
             for c in self.directory.categories
             for p in places
         }
         language_counts = {
-            (c, code): sum(
-                1
-                for s in self.directory.services.values()
-                if c in s.categories and code in self.directory.service_languages(s)
+            (c, code): (
+                sum(
+                    1
+                    for s in self.directory.services.values()
+                    if c in s.categories and code in self.directory.service_languages(s)
+                ),
+                0,
             )
             for c in self.directory.categories
             for code in languages
