@@ -11,9 +11,6 @@ from .dataset import Directory
 from .languages import SITE_LANGUAGES
 from .pages import SECTIONS, Page, PageWriter, SiteLinks
 
-# Folders of the docs dir that belong to the generator (and are git-ignored).
-GENERATED_SECTIONS = SECTIONS
-
 
 @dataclass(frozen=True)
 class WriteStats:
@@ -59,7 +56,7 @@ def sync_files(docs_dir: Path, pages: Iterable[tuple[str, Page]]) -> WriteStats:
         target.write_text(text, encoding="utf-8")
         written += 1
     removed = 0
-    for section in GENERATED_SECTIONS:
+    for section in SECTIONS:  # folders of the docs dir that belong to the generator
         for stale in (docs_dir / section).glob("*.md"):
             if stale not in wanted:
                 stale.unlink()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -136,10 +136,9 @@ class MapData:
 
 
 def _compact(point: MapPoint) -> dict[str, Any]:
-    data = asdict(point)
     return {
-        "y": round(data["lat"], 5),
-        "x": round(data["lon"], 5),
+        "y": round(point.lat, 5),
+        "x": round(point.lon, 5),
         "a": 1 if point.approximate else 0,
         "n": point.name,
         "d": point.address,

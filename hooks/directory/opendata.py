@@ -388,6 +388,20 @@ def _hours_list(hours: list[OpeningHours]) -> str:
     return _join(f"{','.join(e.days)} {e.opens}-{e.closes}" for e in hours)
 
 
+def _cs_en(text: dict[str, str] | None) -> list[str]:
+    """The Czech and the English column of a localized text."""
+    return [_text(text, "cs"), _text(text, "en")]
+
+
+def _review(record: Organisation | Service) -> list[str]:
+    """The columns that say where a record comes from and how fresh it is."""
+    return [
+        _join(source.url for source in record.sources),
+        record.last_verified.isoformat(),
+        "yes" if record.needs_verification else "no",
+    ]
+
+
 def csv_files(directory: Directory) -> dict[str, str]:
     """One CSV table per record type, by file name: organisations, services, locations."""
     organisations = [
@@ -395,19 +409,15 @@ def csv_files(directory: Directory) -> dict[str, str]:
             org.id,
             organisation_uuid(org.id),
             org.kind,
-            _text(org.name, "cs"),
-            _text(org.name, "en"),
-            _text(org.description, "cs"),
-            _text(org.description, "en"),
+            *_cs_en(org.name),
+            *_cs_en(org.description),
             org.website or "",
             org.email or "",
             _join(phone.number for phone in org.phones),
             _join(org.languages),
             _join(location.id for location in org.locations),
             _join(service.id for service in directory.services_of(org.id)),
-            _join(source.url for source in org.sources),
-            org.last_verified.isoformat(),
-            "yes" if org.needs_verification else "no",
+            *_review(org),
         ]
         for org in directory.organisations.values()
     ]
@@ -416,25 +426,20 @@ def csv_files(directory: Directory) -> dict[str, str]:
             svc.id,
             service_uuid(svc.id),
             svc.organisation,
-            _text(svc.name, "cs"),
-            _text(svc.name, "en"),
-            _text(svc.description, "cs"),
-            _text(svc.description, "en"),
+            *_cs_en(svc.name),
+            *_cs_en(svc.description),
             _join(svc.categories),
             _join(directory.service_languages(svc)),
             svc.cost,
             _join(svc.access),
             _join(svc.locations),
             _join(svc.areas or []),
-            _text(svc.what_to_bring, "cs"),
-            _text(svc.what_to_bring, "en"),
+            *_cs_en(svc.what_to_bring),
             svc.website or "",
             svc.email or "",
             _join(phone.number for phone in svc.phones),
             _hours_list(svc.hours),
-            _join(source.url for source in svc.sources),
-            svc.last_verified.isoformat(),
-            "yes" if svc.needs_verification else "no",
+            *_review(svc),
         ]
         for svc in directory.services.values()
     ]
@@ -443,8 +448,7 @@ def csv_files(directory: Directory) -> dict[str, str]:
             org.id,
             location.id,
             location_uuid(org.id, location.id),
-            _text(location.name, "cs"),
-            _text(location.name, "en"),
+            *_cs_en(location.name),
             location.address.street or "",
             location.address.postcode or "",
             location.address.city,
