@@ -35,6 +35,7 @@ schema: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/validation.py
 	$(BIN)/python bench/maps.py
+	$(BIN)/python bench/finder.py
 
 # Regenerate the lock after changing pyproject.toml (needs network to PyPI).
 lock:

@@ -80,9 +80,10 @@ def test_coverage_counts_services_and_marks_gaps(real_site: Path) -> None:
     assert legal_in_brno > 0
     for language in SITE_LANGUAGES:
         page = _content((real_site / language / "coverage/index.html").read_text(encoding="utf-8"))
-        assert f'<a href="../places/brno/#legal-counselling">{legal_in_brno}</a>' in page
+        finder = "../finder/?need=legal-counselling&amp;place=brno"
+        assert f'<a href="{finder}">{legal_in_brno}</a>' in page
         assert re.search(r'<td class="coverage-gap">.*?<small>\+\d+</small>', page)
         assert 'class="coverage-gap"' in page  # Bor has no legal counselling, for one
-        for link in set(re.findall(r'href="(\.\./(?:places|languages|categories)/[^"#]+)', page)):
+        for link in set(re.findall(r'href="(\.\./(?:finder|categories)/[^"#?]*)', page)):
             target = urlsplit(urljoin(f"http://site/{language}/coverage/", link)).path
             assert (real_site / target.lstrip("/") / "index.html").is_file(), link

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .dataset import Directory
 from .decap import build_admin
+from .finder import write_finder_data
 from .languages import PICKER_LOCALE, SITE_LANGUAGES
 from .maps import copy_assets, write_map_data
 from .opendata import write_open_data
@@ -22,14 +23,15 @@ def x_default(html: str) -> str:
 def finish_site(
     directory: Directory, site_dir: Path, links: SiteLinks, data_dir: Path
 ) -> list[str]:
-    """Sitemap alternates, map data and Leaflet, open data, the web editor, the search index.
-    Returns lines worth logging."""
+    """Sitemap alternates, map and finder data, Leaflet, open data, the web editor and the
+    search index. Returns lines worth logging."""
     notes = []
     sitemap = site_dir / "sitemap.xml"
     if sitemap.is_file():
         sitemap.write_text(x_default(sitemap.read_text(encoding="utf-8")), encoding="utf-8")
     for language in SITE_LANGUAGES:
         write_map_data(directory, site_dir, language)
+        write_finder_data(directory, site_dir, language)
     copy_assets(site_dir)
     write_open_data(directory, site_dir, date.today(), links.site_url)
     if links.repository:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlencode
 
 import jinja2
@@ -23,10 +23,11 @@ from markupsafe import Markup, escape
 
 from .catalogue import Catalogue, catalogue
 from .dataset import Directory
+from .finder import FINDER_DATA_FILE
 from .languages import SITE_LANGUAGES, native_name, text_direction
 from .localized import Shown, pick
 from .maps import PALETTE, MapData, MapPoint, map_block, osm_link
-from .models import DAYS, Category, OpeningHours, Organisation, Place, Service
+from .models import DAYS, Access, Category, Cost, OpeningHours, Organisation, Place, Service
 from .report import STALE_AFTER_DAYS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,7 +35,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Folders of generated pages inside the docs folder, one index page each.
 SECTIONS = (
     "services", "organisations", "categories", "places", "languages",
-    "search", "map", "interpreters", "coverage",
+    "search", "map", "interpreters", "coverage", "finder", "freshness",
 )  # fmt: skip
 CZECHIA_CENTRE = (49.8175, 15.473)
 _LIST_TITLES = {
@@ -387,11 +388,75 @@ class PageWriter:
             languages=languages,
             place_counts=place_counts,
             language_counts=language_counts,
-            place_link=lambda place, category: f"../places/{place}/#{category}",
-            language_link=lambda code, category: f"../languages/{code}/",
+            place_link=lambda place, need: (
+                "../finder/?" + urlencode({"need": need, "place": place})
+            ),
+            language_link=lambda code, need: (
+                "../finder/?" + urlencode({"need": need, "lang": code})
+            ),
             place_label=lambda place: self.title(self.directory.places[place].name),
         )
         return Page("coverage/index.md", self.t("nav_coverage"), body)
+
+    def finder(self) -> Page:
+        """The referral finder: filters over the language's finder data (finder.py)."""
+        labels = {
+            "count": self.t("finder_count"),
+            "split": self.t("finder_split"),
+            "no_hours": self.t("finder_no_hours"),
+            "nothing": self.t("finder_nothing"),
+            "serving_heading": self.t("serving_this_place"),
+            "serves": self.t("serves_area") + ":",
+            "languages": self.t("languages_spoken"),
+            "loading": self.t("finder_loading"),
+            "failed": self.t("finder_failed"),
+            "cost": {cost: self.t(f"cost_{cost}") for cost in get_args(Cost)},
+            "access": {way: self.t(f"access_{way}") for way in get_args(Access)},
+        }
+        body = self._render(
+            "finder.html",
+            "../",
+            data_file=FINDER_DATA_FILE,
+            categories=list(self.directory.categories.values()),
+            place_options=self._place_tree(),
+            spoken=sorted(
+                self.directory.spoken_languages(), key=lambda c: self.t.language_name(c).casefold()
+            ),
+            access=get_args(Access),
+            days=DAYS,
+            labels=labels,
+        )
+        return Page("finder/index.md", self.t("nav_finder"), body)
+
+    def _place_tree(self) -> list[tuple[Place, str]]:
+        """Places in tree order (each after the one it lies in), with an indent for the list."""
+        places = self.directory.places
+        ordered: list[tuple[Place, str]] = []
+
+        def visit(parent: str | None, depth: int) -> None:
+            children = [p for p in places.values() if p.parent == parent]
+            for child in sorted(children, key=lambda p: _natural(self.title(p.name))):
+                ordered.append((child, "\u2003" * depth))
+                visit(child.id, depth + 1)
+
+        visit(None, 0)
+        return ordered
+
+    def records_by_age(self) -> Page:
+        """For coordinators: every record, the longest unverified first."""
+        records: list[tuple[str, Service | Organisation]] = [
+            ("services", s) for s in self.directory.services.values()
+        ] + [("organisations", o) for o in self.directory.organisations.values()]
+        records.sort(key=lambda item: (item[1].last_verified, item[0], item[1].id))
+        body = self._render(
+            "freshness.html",
+            "../",
+            records=records,
+            today=self.today,
+            stale_count=sum(1 for _, record in records if self.is_stale(record)),
+            unconfirmed_count=sum(1 for _, record in records if record.needs_verification),
+        )
+        return Page("freshness/index.md", self.t("nav_freshness"), body)
 
     def search_page(self) -> Page:
         return Page("search/index.md", self.t("search"), self._render("search.html", "../"))
@@ -413,6 +478,8 @@ class PageWriter:
         yield self.overview_map()
         yield self.interpreters()
         yield self.coverage()
+        yield self.finder()
+        yield self.records_by_age()
 
     def hours_rows(self, hours: list[OpeningHours]) -> list[HoursRow]:
         """One row per day in week order, so a reader finds "Tuesday" without decoding ranges."""
