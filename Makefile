@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test serve validate schema lint bench lock clean
 
-$(STAMP): requirements.lock pyproject.toml tools/fetch_npm.py
+$(STAMP): requirements.lock pyproject.toml tools/fetch_npm.py tools/system_packages.sh
+	bash tools/system_packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --editable .

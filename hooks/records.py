@@ -16,6 +16,7 @@ from directory.dataset import Directory
 from directory.finish import finish_site, x_default
 from directory.generate import write_pages
 from directory.languages import PICKER_LOCALE
+from directory.leaflets import MissingFonts
 from directory.loading import load_cached
 from directory.pages import PageWriter, SiteLinks, contribute_link, language_picker
 from directory.problems import InvalidData
@@ -108,6 +109,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language of several: wait for the outermost build
     project = Path(config.config_file_path).parent
-    notes = finish_site(_directory(config), Path(config.site_dir), _links(config), project / "data")
+    try:
+        notes = finish_site(
+            _directory(config),
+            Path(config.site_dir),
+            _links(config),
+            project / "data",
+            project / ".cache",
+        )
+    except MissingFonts as missing:
+        raise PluginError(str(missing)) from None
     for note in notes:
         log.info(note)

@@ -86,7 +86,9 @@ def test_pull_requests_are_tested_validated_and_built(pull_request: Any) -> None
     assert "!cancelled()" in validate["if"]  # annotations even when a test failed
     # Debian with Python 3.11, like our machines, so Debian's Chromium installs as in .ci/run.
     assert pull_request["jobs"]["check"]["container"] == "python:3.11-bookworm"
-    assert any("apt-get install" in command and "chromium" in command for command in commands)
+    assert "bash tools/system_packages.sh --browser" in commands  # Chromium and fonts
+    script = (ROOT / "tools" / "system_packages.sh").read_text(encoding="utf-8")
+    assert "chromium" in script and "fonts-noto-core" in script and "apt-get install" in script
     upload = next(s for s in steps(pull_request) if "upload-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site/"
 

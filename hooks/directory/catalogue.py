@@ -41,6 +41,11 @@ class Catalogue:
         """Monday is 0, as in Python and in the record format's day list."""
         return str(babel.dates.get_day_names("wide", locale=self.locale)[index])
 
+    def abbreviated_day_names(self) -> list[str]:
+        """Monday first: "Mon".."Sun", "po".."ne"."""
+        names = babel.dates.get_day_names("abbreviated", locale=self.locale)
+        return [str(names[index]) for index in range(7)]
+
     def language_name(self, code: str) -> str:
         name = self.locale.languages.get(code, code)
         return str(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from .dataset import Directory
 from .decap import build_admin
 from .finder import write_finder_data
 from .languages import PICKER_LOCALE, SITE_LANGUAGES
+from .leaflets import write_pdfs
 from .maps import copy_assets, write_map_data
 from .opendata import write_open_data
 from .pages import SiteLinks
@@ -21,10 +23,10 @@ def x_default(html: str) -> str:
 
 
 def finish_site(
-    directory: Directory, site_dir: Path, links: SiteLinks, data_dir: Path
+    directory: Directory, site_dir: Path, links: SiteLinks, data_dir: Path, cache_dir: Path
 ) -> list[str]:
-    """Sitemap alternates, map and finder data, Leaflet, open data, the web editor and the
-    search index. Returns lines worth logging."""
+    """Sitemap alternates, map and finder data, Leaflet, open data, leaflet PDFs, the web
+    editor and the search index. Returns lines worth logging."""
     notes = []
     sitemap = site_dir / "sitemap.xml"
     if sitemap.is_file():
@@ -34,6 +36,9 @@ def finish_site(
         write_finder_data(directory, site_dir, language)
     copy_assets(site_dir)
     write_open_data(directory, site_dir, date.today(), links.site_url)
+    started = time.perf_counter()
+    pdfs = write_pdfs(directory, site_dir, links, cache_dir / "leaflets")
+    notes.append(f"leaflets: {len(pdfs)} PDFs in {time.perf_counter() - started:.1f} s")
     if links.repository:
         admin = build_admin(site_dir, links.repository, links.branch, data_dir)
         if not any(path.name == "decap-cms.js" for path in admin):

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from .dataset import Directory
 from .languages import SITE_LANGUAGES
+from .leaflets import leaflet_pages
 from .pages import SECTIONS, Page, PageWriter, SiteLinks
 
 
@@ -34,10 +36,14 @@ def write_pages(
     """Write every generated page in every language; a file is rewritten only when its text
     changed (else `mkdocs serve` sees a change and rebuilds in a loop), and pages of deleted
     records go."""
+    links = links or SiteLinks()
     pages = (
         (localized_path(page.path, language), page)
         for language in languages
-        for page in PageWriter(directory, language, links).all_pages()
+        for page in chain(
+            PageWriter(directory, language, links).all_pages(),
+            leaflet_pages(directory, language, links),
+        )
     )
     return sync_files(docs_dir, pages)
 

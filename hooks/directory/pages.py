@@ -28,6 +28,7 @@ from .languages import SITE_LANGUAGES, native_name, text_direction
 from .localized import Shown, pick
 from .maps import PALETTE, MapData, MapPoint, map_block, osm_link
 from .models import DAYS, Access, Category, Cost, OpeningHours, Organisation, Place, Service
+from .qrcode import qr_img
 from .report import STALE_AFTER_DAYS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -35,7 +36,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Folders of generated pages inside the docs folder, one index page each.
 SECTIONS = (
     "services", "organisations", "categories", "places", "languages",
-    "search", "map", "interpreters", "coverage", "finder", "freshness",
+    "search", "map", "interpreters", "coverage", "finder", "freshness", "leaflets",
 )  # fmt: skip
 CZECHIA_CENTRE = (49.8175, 15.473)
 _LIST_TITLES = {
@@ -138,7 +139,9 @@ class PageWriter:
         )
         return env
 
-    def _render(self, template: str, base: str, **context: Any) -> str:
+    def render(self, template: str, base: str, **context: Any) -> str:
+        """A template's HTML with `link` relative to `base`, as one raw-HTML block."""
+
         def link(kind: str, record_id: str) -> str:
             return f"{base}{kind}/{record_id}/"
 
@@ -159,7 +162,7 @@ class PageWriter:
     def service(self, service: Service) -> Page:
         organisation = self.directory.organisations[service.organisation]
         locations = [loc for loc in organisation.locations if loc.id in service.locations]
-        body = self._render(
+        body = self.render(
             "service.html",
             "../../",
             service=service,
@@ -171,29 +174,36 @@ class PageWriter:
             machine=service.machine_translated,
             search_terms=self.search_terms(service.categories),
             map=self._record_map("service", self.maps.service_points(service)),
+            **self._print_code("services", service.id),
         )
         return Page(f"services/{service.id}.md", self.title(service.name), body, bool(locations))
 
     def organisation(self, organisation: Organisation) -> Page:
-        body = self._render(
+        body = self.render(
             "organisation.html",
             "../../",
             organisation=organisation,
             services=self.directory.services_of(organisation.id),
             machine=organisation.machine_translated,
             map=self._record_map("organisation", self.maps.organisation_points(organisation)),
+            **self._print_code("organisations", organisation.id),
         )
         title = self.title(organisation.name)
         return Page(
             f"organisations/{organisation.id}.md", title, body, bool(organisation.locations)
         )
 
+    def _print_code(self, kind: str, record_id: str) -> dict[str, Any]:
+        """The page's full address and its QR code, shown only on paper (print style)."""
+        url = f"{self.links.site_url.rstrip('/')}/{self.language}/{kind}/{record_id}/"
+        return {"page_url": url, "qr": Markup(qr_img(url))}
+
     def _sorted(self, services: list[Service]) -> list[Service]:
         return sorted(services, key=lambda service: self.title(service.name).casefold())
 
     def category(self, category: Category) -> Page:
         services = [s for s in self.directory.services.values() if category.id in s.categories]
-        body = self._render(
+        body = self.render(
             "category.html",
             "../../",
             category=category,
@@ -210,13 +220,13 @@ class PageWriter:
             for category in self.directory.categories.values()
         ]
         children = [p for p in self.directory.places.values() if p.parent == place.id]
-        body = self._render(
+        body = self.render(
             "place.html",
             "../../",
             place=place,
             groups=[(category, services) for category, services in groups if services],
             serving=self._sorted(serving),
-            children=sorted(children, key=lambda p: _natural(self.title(p.name))),
+            children=sorted(children, key=lambda p: natural_order(self.title(p.name))),
             map=self._shared_map(
                 "place", {"place": place.id}, (place.centre.lat, place.centre.lon), 12
             ),
@@ -230,7 +240,7 @@ class PageWriter:
             for s in self.directory.services.values()
             if code in self.directory.service_languages(s)
         ]
-        body = self._render("language.html", "../../", code=code, services=self._sorted(services))
+        body = self.render("language.html", "../../", code=code, services=self._sorted(services))
         title = self.t("services_in_language", language=self.t.language_name(code))
         return Page(f"languages/{code}.md", title, body)
 
@@ -245,14 +255,14 @@ class PageWriter:
             items.sort(key=lambda item: item.label.casefold())
         elif kind == "places":
             places = self.directory.places.values()
-            items = sorted(places, key=lambda p: _natural(self.title(p.name)))
+            items = sorted(places, key=lambda p: natural_order(self.title(p.name)))
         elif kind == "categories":
             items = list(self.directory.categories.values())
         else:
             records = getattr(self.directory, kind).values()
             items = sorted(records, key=lambda record: self.title(record.name).casefold())
         title = self.t(_LIST_TITLES[kind])
-        body = self._render("list.html", "../", kind=kind, title=title, items=items)
+        body = self.render("list.html", "../", kind=kind, title=title, items=items)
         return Page(f"{kind}/index.md", title, body)
 
     def search_terms(self, category_ids: list[str]) -> str:
@@ -268,16 +278,16 @@ class PageWriter:
     def home_block(self) -> str:
         """Need tiles, the town picker and the emergency numbers, for the language home."""
         towns = [p for p in self.directory.places.values() if p.kind == "town"]
-        return self._render(
+        return self.render(
             "home.html",
             "",
             categories=list(self.directory.categories.values()),
-            towns=sorted(towns, key=lambda p: _natural(self.title(p.name))),
+            towns=sorted(towns, key=lambda p: natural_order(self.title(p.name))),
             emergency=self.directory.emergency,
         )
 
     def emergency_block(self) -> str:
-        return self._render("emergency.html", "../", emergency=self.directory.emergency)
+        return self.render("emergency.html", "../", emergency=self.directory.emergency)
 
     @cached_property
     def maps(self) -> MapData:
@@ -344,19 +354,19 @@ class PageWriter:
             )
             for code in codes
         ]
-        body = self._render("interpreters.html", "../", groups=groups)
+        body = self.render("interpreters.html", "../", groups=groups)
         return Page("interpreters/index.md", self.t("nav_interpreters"), body)
 
     def police_block(self) -> str:
         """Police and Foreign Police offices with their addresses and phones."""
         police = [o for o in self.directory.organisations.values() if o.kind == "police"]
         police.sort(key=lambda o: self.title(o.name).casefold())
-        return self._render("police.html", "../", police=police)
+        return self.render("police.html", "../", police=police)
 
     def coverage(self) -> Page:
         """Needs by place and needs by language, with gaps marked, for coordinators."""
         places = [p for p in self.directory.places.values() if p.kind in ("town", "town-district")]
-        places.sort(key=lambda p: _natural(self.title(p.name)))
+        places.sort(key=lambda p: natural_order(self.title(p.name)))
         located = {p.id: self.directory.services_in(p.id) for p in places}
         languages = self.directory.spoken_languages()
         # (with an address there, serving it from elsewhere): a gap is no local service.
@@ -380,7 +390,7 @@ class PageWriter:
             for c in self.directory.categories
             for code in languages
         }
-        body = self._render(
+        body = self.render(
             "coverage.html",
             "../",
             categories=list(self.directory.categories.values()),
@@ -413,7 +423,7 @@ class PageWriter:
             "cost": {cost: self.t(f"cost_{cost}") for cost in get_args(Cost)},
             "access": {way: self.t(f"access_{way}") for way in get_args(Access)},
         }
-        body = self._render(
+        body = self.render(
             "finder.html",
             "../",
             data_file=FINDER_DATA_FILE,
@@ -435,7 +445,7 @@ class PageWriter:
 
         def visit(parent: str | None, depth: int) -> None:
             children = [p for p in places.values() if p.parent == parent]
-            for child in sorted(children, key=lambda p: _natural(self.title(p.name))):
+            for child in sorted(children, key=lambda p: natural_order(self.title(p.name))):
                 ordered.append((child, "\u2003" * depth))
                 visit(child.id, depth + 1)
 
@@ -448,7 +458,7 @@ class PageWriter:
             ("services", s) for s in self.directory.services.values()
         ] + [("organisations", o) for o in self.directory.organisations.values()]
         records.sort(key=lambda item: (item[1].last_verified, item[0], item[1].id))
-        body = self._render(
+        body = self.render(
             "freshness.html",
             "../",
             records=records,
@@ -459,7 +469,7 @@ class PageWriter:
         return Page("freshness/index.md", self.t("nav_freshness"), body)
 
     def search_page(self) -> Page:
-        return Page("search/index.md", self.t("search"), self._render("search.html", "../"))
+        return Page("search/index.md", self.t("search"), self.render("search.html", "../"))
 
     def all_pages(self) -> Iterator[Page]:
         for service in self.directory.services.values():
@@ -492,7 +502,7 @@ class PageWriter:
         return rows
 
 
-def _natural(text: str) -> tuple[Any, ...]:
+def natural_order(text: str) -> tuple[Any, ...]:
     """Sort key putting "Praha 2" before "Praha 10"."""
     return tuple(
         int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)

@@ -1,0 +1,344 @@
+"""Printable leaflets: one per town and district with services, in every site language beside
+Czech (English beside Czech for the Czech one), as a page of the site and as an A4 PDF made
+with WeasyPrint after the build.
+
+What goes on a leaflet is chosen by a rule, the same for every language (so a clerk's Czech
+copy and the client's copy list the same services):
+  * places: towns, districts and town districts with at least one service that has an
+    address there;
+  * needs in the order of the needs vocabulary (data/categories.yaml lists the most asked
+    for first), at most PER_NEED services each: those with an address in the place first, by
+    Czech name, then those serving it from elsewhere, the nearest area first;
+  * a place with more than BIG_PLACE local services is big: its leaflet has two pages and
+    holds up to TWO_PAGES services; every other leaflet has one page and holds ONE_PAGE.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .catalogue import Catalogue, catalogue
+from .dataset import Directory
+from .languages import SITE_LANGUAGES, text_direction
+from .localized import pick
+from .maps import address_text
+from .models import DAYS, Category, OpeningHours, Place, Service
+from .pages import Page, PageWriter, SiteLinks, natural_order, phone_display
+from .qrcode import qr_img
+
+LEAFLET_PLACE_KINDS = ("town", "district", "town-district")
+BIG_PLACE = 8  # more local services than this: two pages
+ONE_PAGE = 8
+TWO_PAGES = 18
+PER_NEED = {1: 2, 2: 3}  # services per need, by number of pages
+LEAFLET_CSS = Path(__file__).parent / "templates" / "leaflet.css"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one place's leaflet holds, in every language."""
+
+    place: Place
+    pages: int
+    groups: list[tuple[Category, list[Service]]]
+
+    @property
+    def services(self) -> list[Service]:
+        return [service for _, services in self.groups for service in services]
+
+
+def leaflet_places(directory: Directory) -> list[Place]:
+    return [
+        place
+        for place in directory.places.values()
+        if place.kind in LEAFLET_PLACE_KINDS and directory.services_in(place.id)[0]
+    ]
+
+
+def plan(directory: Directory, place: Place) -> Plan:
+    located, serving = directory.services_in(place.id)
+    pages = 2 if len(located) > BIG_PLACE else 1
+    capacity, per_need = (TWO_PAGES if pages == 2 else ONE_PAGE), PER_NEED[pages]
+    around = directory.place_and_ancestors(place.id)
+
+    def nearness(service: Service) -> int:
+        return min(around.index(p) for p in service.areas or [] if p in around)
+
+    local = sorted(located, key=lambda s: _czech(s.name))
+    distant = sorted(serving, key=lambda s: (nearness(s), _czech(s.name)))
+    shown: set[str] = set()
+    groups = []
+    for category in directory.categories.values():
+        room = min(per_need, capacity - len(shown))
+        chosen = [
+            s for s in [*local, *distant] if category.id in s.categories and s.id not in shown
+        ][:room]
+        if chosen:
+            groups.append((category, chosen))
+            shown.update(s.id for s in chosen)
+    return Plan(place, pages, groups)
+
+
+def _czech(text: dict[str, str]) -> str:
+    return pick(text, "cs").text.casefold()
+
+
+def partner_language(language: str) -> str:
+    """The language printed beside the reader's: Czech, or English on the Czech leaflet."""
+    return "en" if language == "cs" else "cs"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One service's texts in one language of the leaflet."""
+
+    language: str
+    direction: str
+    name: str
+    name_language: str  # the name's real language: a record may lack a translation
+    facts: str
+    hours: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    service: Service
+    columns: tuple[Column, Column]
+    address: str
+    phones: list[str]
+
+
+def compact_hours(hours: list[OpeningHours], t: Catalogue) -> str:
+    """Days with the same times merged into ranges, as "Mo-Th 09:00-17:00; Fr 09:00-12:00"
+    (with en dashes and the language's day abbreviations)."""
+    names = t.abbreviated_day_names()
+    ordered = sorted(hours, key=lambda h: h.opens)
+    by_day = [
+        ", ".join(dict.fromkeys(f"{h.opens}–{h.closes}" for h in ordered if d in h.days))
+        for d in DAYS
+    ]
+    parts = []
+    index = 0
+    for times, run in groupby(by_day):
+        length = len(list(run))
+        if times:
+            days = names[index] if length == 1 else f"{names[index]}–{names[index + length - 1]}"
+            parts.append(f"{days} {times}")
+        index += length
+    return "; ".join(parts)
+
+
+class LeafletWriter:
+    """Leaflets of one reader language, as site pages and as documents for WeasyPrint."""
+
+    def __init__(
+        self,
+        directory: Directory,
+        language: str,
+        links: SiteLinks | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.directory = directory
+        self.language = language
+        self.partner = partner_language(language)
+        self.links = links or SiteLinks()
+        self.writer = PageWriter(directory, language, self.links, today)
+        self.today = self.writer.today
+
+    def url(self, place: Place) -> str:
+        """The leaflet's page online, in full: what its QR code opens."""
+        return f"{self.links.site_url.rstrip('/')}/{self.language}/leaflets/{place.id}/"
+
+    def pdf_name(self, place: Place) -> str:
+        return f"rozcestnik-{place.id}-{self.language}.pdf"
+
+    def _column(self, service: Service, language: str, hours: list[OpeningHours]) -> Column:
+        t = catalogue(language)
+        languages = self.directory.service_languages(service)
+        facts = f"{t('cost_' + service.cost)} · {t('languages_spoken')}: " + ", ".join(
+            t.language_name(code) for code in languages
+        )
+        name = pick(service.name, language)
+        return Column(
+            language,
+            text_direction(language),
+            name.text,
+            name.language,
+            facts,
+            compact_hours(hours, t),  # empty when unknown: the footer says to call first
+        )
+
+    def entry(self, service: Service, place: Place) -> Entry:
+        """A service as listed for `place`: its addresses there (else its first two) and their
+        opening hours, unless the service has its own."""
+        organisation = self.directory.organisations[service.organisation]
+        locations = [loc for loc in organisation.locations if loc.id in service.locations]
+        inside = [
+            loc for loc in locations if place.id in self.directory.place_and_ancestors(loc.place)
+        ]
+        shown = (inside or locations)[:2]
+        hours = service.hours or [h for loc in shown for h in loc.hours]
+        phones = [phone_display(p.number) for p in service.phones + organisation.phones]
+        return Entry(
+            service,
+            (
+                self._column(service, self.language, hours),
+                self._column(service, self.partner, hours),
+            ),
+            "; ".join(address_text(loc) for loc in shown),
+            list(dict.fromkeys(phones))[:2],
+        )
+
+    def _both(self, text: dict[str, str]) -> tuple[str, str]:
+        """A text in the reader's language and in the partner language."""
+        return pick(text, self.language).text, pick(text, self.partner).text
+
+    def _context(self, leaflet: Plan) -> dict[str, object]:
+        reader, partner = catalogue(self.language), catalogue(self.partner)
+        place = leaflet.place
+        return {
+            "plan": leaflet,
+            "reader": reader,
+            "partner": partner,
+            "reader_language": self.language,
+            "partner_language": self.partner,
+            "reader_dir": text_direction(self.language),
+            "partner_dir": text_direction(self.partner),
+            "place_names": self._both(place.name),
+            "groups": [
+                (
+                    self._both(category.name),
+                    [self.entry(service, place) for service in services],
+                )
+                for category, services in leaflet.groups
+            ],
+            "emergency": [
+                (n.number, pick(n.name, self.language).text, pick(n.name, self.partner).text)
+                for n in self.directory.emergency
+            ],
+            "qr": Markup(qr_img(self.url(place))),
+            "url": self.url(place),
+            "pdf_name": self.pdf_name(place),
+            "built": reader.date(self.today),
+        }
+
+    def page(self, leaflet: Plan) -> Page:
+        body = self.writer.render(
+            "leaflet.html", "../../", print_only=False, **self._context(leaflet)
+        )
+        title = self.writer.t("leaflet_title", place=self.writer.title(leaflet.place.name))
+        return Page(f"leaflets/{leaflet.place.id}.md", title, body)
+
+    def document(self, leaflet: Plan) -> str:
+        """A whole HTML document for WeasyPrint: the leaflet and its print style, no theme."""
+        body = self.writer.render("leaflet.html", "", print_only=True, **self._context(leaflet))
+        css = LEAFLET_CSS.read_text(encoding="utf-8")
+        return (
+            f'<!doctype html><html lang="{self.language}" dir="{text_direction(self.language)}">'
+            f'<head><meta charset="utf-8"><title>{self.url(leaflet.place)}</title>'
+            f"<style>{css}</style></head><body>{body}</body></html>"
+        )
+
+    def index(self, plans: list[Plan]) -> Page:
+        body = self.writer.render(
+            "leaflets.html",
+            "../",
+            plans=sorted(plans, key=lambda p: natural_order(self.writer.title(p.place.name))),
+            pdf_name=self.pdf_name,
+        )
+        return Page("leaflets/index.md", self.writer.t("nav_leaflets"), body)
+
+    def pages(self, plans: list[Plan]) -> Iterator[Page]:
+        for leaflet in plans:
+            yield self.page(leaflet)
+        yield self.index(plans)
+
+
+def all_plans(directory: Directory) -> list[Plan]:
+    return [plan(directory, place) for place in leaflet_places(directory)]
+
+
+def leaflet_pages(directory: Directory, language: str, links: SiteLinks) -> Iterator[Page]:
+    yield from LeafletWriter(directory, language, links).pages(all_plans(directory))
+
+
+class MissingFonts(RuntimeError):
+    """The fonts the leaflets need are not installed: PDFs would print boxes for letters."""
+
+
+# Families the leaflet style asks for, and a language each must cover (fontconfig's view).
+FONTS = {"Noto Sans": "vi", "Noto Sans Arabic": "ar"}
+
+
+def check_fonts() -> None:
+    for family, language in FONTS.items():
+        listed = subprocess.run(
+            ["fc-list", f":lang={language}", "family"], capture_output=True, text=True, check=False
+        ).stdout
+        if family not in {name.strip() for line in listed.splitlines() for name in line.split(",")}:
+            raise MissingFonts(
+                f'the font "{family}" ({language}) is missing, so leaflets cannot be printed; '
+                "install it with `make` (it installs fonts-noto-core) or "
+                "`sudo apt-get install fonts-noto-core`"
+            )
+
+
+def _pdf(document: str) -> bytes:
+    from weasyprint import HTML  # loading WeasyPrint costs a second: only where PDFs are made
+
+    return bytes(HTML(string=document).write_pdf())
+
+
+def write_pdfs(
+    directory: Directory,
+    site_dir: Path,
+    links: SiteLinks,
+    cache_dir: Path | None = None,
+    languages: tuple[str, ...] = SITE_LANGUAGES,
+) -> list[Path]:
+    """Every leaflet as an A4 PDF beside its page (site/<language>/leaflets/<place>/), made in
+    parallel; a document whose HTML is unchanged since an earlier build is copied from
+    `cache_dir` (mkdocs serve rebuilds often)."""
+    check_fonts()
+    plans = all_plans(directory)
+    jobs: dict[Path, str] = {}
+    for language in languages:
+        leaflets = LeafletWriter(directory, language, links)
+        for leaflet in plans:
+            target = site_dir / language / "leaflets" / leaflet.place.id
+            jobs[target / leaflets.pdf_name(leaflet.place)] = leaflets.document(leaflet)
+    cached = {path: _cache_file(cache_dir, doc) for path, doc in jobs.items()}
+    missing = [path for path, hit in cached.items() if hit is None or not hit.is_file()]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        made = dict(zip(missing, pool.map(_pdf, [jobs[p] for p in missing]), strict=True))
+    for path, cache in cached.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path in made:
+            path.write_bytes(made[path])
+            if cache is not None:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                cache.write_bytes(made[path])
+        else:
+            assert cache is not None
+            shutil.copyfile(cache, path)
+    return list(jobs)
+
+
+def _cache_file(cache_dir: Path | None, document: str) -> Path | None:
+    if cache_dir is None:
+        return None
+    from weasyprint import __version__ as weasyprint_version
+
+    key = hashlib.sha256(f"{weasyprint_version}\n{document}".encode()).hexdigest()
+    return cache_dir / f"{key}.pdf"

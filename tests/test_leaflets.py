@@ -1,0 +1,181 @@
+"""Printable leaflets: the selection rule, every PDF of the real site opened and read (A4, page
+count by the rule, phone and emergency numbers as text, the QR code decoded, Arabic in reading
+order), and the print style of record pages in headless Chromium."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import pytest
+import zxingcpp
+from directory.catalogue import catalogue
+from directory.languages import SITE_LANGUAGES
+from directory.leaflets import (
+    BIG_PLACE,
+    ONE_PAGE,
+    PER_NEED,
+    TWO_PAGES,
+    LeafletWriter,
+    Plan,
+    all_plans,
+    compact_hours,
+    leaflet_places,
+)
+from directory.loading import load
+from directory.models import OpeningHours
+from directory.pages import SiteLinks
+from playwright.sync_api import Browser
+from pypdf import PdfReader
+
+from .conftest import ROOT
+
+DATA = load(ROOT / "data")
+PLANS = all_plans(DATA)
+SITE_URL = "https://rozcestnik.example.org/"  # site_url in mkdocs.yml
+A4 = (595.28, 841.89)  # points
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_a_leaflet_for_every_town_and_district_with_services() -> None:
+    ids = {place.id for place in leaflet_places(DATA)}
+    assert {"bor", "okres-tachov", "brno", "praha", "praha-3"} <= ids
+    for place in DATA.places.values():
+        has_local = bool(DATA.services_in(place.id)[0])
+        wanted = place.kind in ("town", "district", "town-district") and has_local
+        assert (place.id in ids) == wanted, place.id
+
+
+@pytest.mark.parametrize("leaflet", PLANS, ids=lambda p: p.place.id)
+def test_the_rule_decides_pages_and_contents(leaflet: Plan) -> None:
+    located, serving = DATA.services_in(leaflet.place.id)
+    assert leaflet.pages == (2 if len(located) > BIG_PLACE else 1)
+    services = leaflet.services
+    assert len(services) <= (TWO_PAGES if leaflet.pages == 2 else ONE_PAGE)
+    assert len({s.id for s in services}) == len(services)
+    assert {s.id for s in services} <= {s.id for s in located + serving}
+    order = list(DATA.categories)
+    assert [order.index(c.id) for c, _ in leaflet.groups] == sorted(
+        order.index(c.id) for c, _ in leaflet.groups
+    )
+    for category, chosen in leaflet.groups:
+        assert 0 < len(chosen) <= PER_NEED[leaflet.pages]
+        local = [s for s in chosen if s in located]
+        assert chosen[: len(local)] == local, "services with an address there come first"
+        assert all(category.id in s.categories for s in chosen)
+
+
+def test_compact_hours_merges_days_with_the_same_times() -> None:
+    hours = [
+        OpeningHours(days=["mo", "tu", "we", "th"], opens="09:00", closes="17:00"),
+        OpeningHours(days=["fr"], opens="09:00", closes="12:00"),
+    ]
+    assert compact_hours(hours, catalogue("en")) == "Mon–Thu 09:00–17:00; Fri 09:00–12:00"
+    assert compact_hours(hours, catalogue("cs")) == "po–čt 09:00–17:00; pá 09:00–12:00"
+    assert compact_hours([], catalogue("cs")) == ""
+
+
+def _pdf(site: Path, language: str, leaflet: Plan) -> Path:
+    name = LeafletWriter(DATA, language).pdf_name(leaflet.place)
+    return site / language / "leaflets" / leaflet.place.id / name
+
+
+def _qr(pdf: Path) -> list[str]:
+    document = pypdfium2.PdfDocument(pdf)
+    image = document[0].render(scale=2).to_pil()
+    return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_every_leaflet_pdf(real_site: Path, language: str) -> None:
+    writer = LeafletWriter(DATA, language, SiteLinks(site_url=SITE_URL))
+    for leaflet in PLANS:
+        pdf = _pdf(real_site, language, leaflet)
+        reader = PdfReader(pdf)
+        where = f"{pdf.name}"
+        assert len(reader.pages) == leaflet.pages, where
+        for page in reader.pages:
+            size = (float(page.mediabox.width), float(page.mediabox.height))
+            assert size == pytest.approx(A4, abs=0.5), where
+        text = _squeeze("".join(page.extract_text() for page in reader.pages))
+        for service in leaflet.services:
+            for phone in writer.entry(service, leaflet.place).phones:
+                assert _squeeze(phone) in text, (where, service.id, phone)
+        for number in DATA.emergency:
+            assert number.number in text, (where, number.number)
+        assert _qr(pdf) == [writer.url(leaflet.place)], where
+
+
+def test_arabic_runs_right_to_left_beside_czech(real_site: Path) -> None:
+    """Text extracted from the PDF comes out in reading order, not reversed glyph by glyph."""
+    leaflet = next(p for p in PLANS if p.place.id == "bor")
+    text = PdfReader(_pdf(real_site, "ar", leaflet)).pages[0].extract_text()
+    place = DATA.places["bor"].name
+    title = catalogue("ar")("leaflet_title", place=place["ar"])
+    czech = catalogue("cs")("leaflet_title", place=place["cs"])
+    assert title in text and title[::-1] not in text
+    assert czech in text
+    need = leaflet.groups[0][0].name
+    assert need["ar"] in text and need["cs"] in text
+    fonts = {str(font["/BaseFont"]) for font in _fonts(_pdf(real_site, "ar", leaflet))}
+    assert any("NotoSansArabic" in f or "Noto-Sans-Arabic" in f for f in fonts), fonts
+
+
+def _fonts(pdf: Path) -> list[Any]:
+    resources: Any = PdfReader(pdf).pages[0]["/Resources"]
+    fonts = resources.get_object()["/Font"].get_object()
+    return [fonts[name].get_object() for name in fonts]
+
+
+@pytest.mark.parametrize("language", ["vi", "uk"])
+def test_vietnamese_and_cyrillic_letters_survive(real_site: Path, language: str) -> None:
+    leaflet = next(p for p in PLANS if p.place.id == "praha-3")
+    text = PdfReader(_pdf(real_site, language, leaflet)).pages[0].extract_text()
+    title = catalogue(language)("leaflet_title", place=DATA.places["praha-3"].name[language])
+    assert title in text
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_leaflet_pages_link_their_pdf(real_site: Path, language: str) -> None:
+    index = (real_site / language / "leaflets/index.html").read_text(encoding="utf-8")
+    for leaflet in PLANS:
+        folder = real_site / language / "leaflets" / leaflet.place.id
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        name = _pdf(real_site, language, leaflet).name
+        assert f'href="{name}"' in page
+        assert 'class="qr-code" src="data:image/svg+xml;base64,' in page
+        assert f'href="../leaflets/{leaflet.place.id}/{name}"' in index
+
+
+def test_printing_a_service_page_leaves_out_the_navigation(
+    served_site: str, browser: Browser
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{served_site}/uk/services/icp-czech-courses/")
+    assert page.locator(".md-header").is_visible()
+    assert page.locator(".print-qr").is_hidden()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".record__actions"):
+        assert page.locator(chrome).first.is_hidden(), chrome
+    assert page.locator(".print-qr").is_visible()
+    link = page.locator('.record__contact a[href^="http"]').first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("href") in after  # the address is printed beside the link
+    printed = page.pdf(format="A4")
+    page.close()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(printed)).pages)
+    assert catalogue("uk")("nav_coverage") not in text  # a navigation entry
+    assert "Чеські курси" in text or "Czech" in text
+    image = pypdfium2.PdfDocument(printed)
+    codes = [
+        code.text
+        for index in range(len(image))
+        for code in zxingcpp.read_barcodes(image[index].render(scale=2).to_pil())
+    ]
+    assert codes == [f"{SITE_URL}uk/services/icp-czech-courses/"]
