@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/validation.py
 	$(BIN)/python bench/maps.py
 	$(BIN)/python bench/finder.py
+	$(BIN)/python bench/leaflets.py
 
 # Regenerate the lock after changing pyproject.toml (needs network to PyPI).
 lock:
