@@ -14,17 +14,16 @@ import pytest
 import zxingcpp
 from directory.catalogue import catalogue
 from directory.languages import SITE_LANGUAGES
-from directory.leaflets import (
+from directory.leaflet_plan import (
     BIG_PLACE,
     ONE_PAGE,
     PER_NEED,
     TWO_PAGES,
-    LeafletWriter,
     Plan,
     all_plans,
-    compact_hours,
     leaflet_places,
 )
+from directory.leaflets import LeafletWriter, compact_hours
 from directory.loading import load
 from directory.models import OpeningHours
 from directory.pages import SiteLinks

@@ -25,6 +25,7 @@ from .catalogue import Catalogue, catalogue
 from .dataset import Directory
 from .finder import FINDER_DATA_FILE
 from .languages import SITE_LANGUAGES, native_name, text_direction
+from .leaflet_plan import leaflet_places
 from .localized import Shown, pick
 from .maps import PALETTE, MapData, MapPoint, map_block, osm_link
 from .models import DAYS, Access, Category, Cost, OpeningHours, Organisation, Place, Service
@@ -193,6 +194,10 @@ class PageWriter:
             f"organisations/{organisation.id}.md", title, body, bool(organisation.locations)
         )
 
+    @cached_property
+    def _leaflet_places(self) -> set[str]:
+        return {place.id for place in leaflet_places(self.directory)}
+
     def _print_code(self, kind: str, record_id: str) -> dict[str, Any]:
         """The page's full address and its QR code, shown only on paper (print style)."""
         url = f"{self.links.site_url.rstrip('/')}/{self.language}/{kind}/{record_id}/"
@@ -227,6 +232,7 @@ class PageWriter:
             groups=[(category, services) for category, services in groups if services],
             serving=self._sorted(serving),
             children=sorted(children, key=lambda p: natural_order(self.title(p.name))),
+            has_leaflet=place.id in self._leaflet_places,
             map=self._shared_map(
                 "place", {"place": place.id}, (place.centre.lat, place.centre.lon), 12
             ),
