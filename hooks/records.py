@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from directory.dataset import Directory
-from directory.finish import finish_site, x_default
+from directory.finish import finish_site, finished_page
 from directory.generate import write_pages
 from directory.languages import PICKER_LOCALE
 from directory.leaflets import MissingFonts
@@ -100,7 +100,22 @@ def on_page_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return x_default(output)
+    return finished_page(output)
+
+
+_picker_404: str | None = None  # the root picker build's 404 page
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Every language's build writes the one 404.html at the site's root, the last (Arabic)
+    winning, with the alternates of the last record page rendered. Keep the root picker's:
+    in no single language ("mul"), its alternates the home pages."""
+    global _picker_404
+    if template_name != "404.html":
+        return output_content
+    if config.theme["language"] == PICKER_LOCALE:
+        _picker_404 = finished_page(output_content)
+    return _picker_404 or finished_page(output_content)
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language

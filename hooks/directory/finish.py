@@ -22,6 +22,18 @@ def x_default(html: str) -> str:
     return html.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"')
 
 
+def finished_page(html: str) -> str:
+    """A page as MkDocs wrote it, mended: the picker as "x-default", and the title of
+    Material's table of contents, a label for an input Material writes only on pages that are
+    in the navigation (elsewhere it points at nothing: invalid HTML)."""
+    html = x_default(html)
+    if 'id="__toc"' not in html:
+        html = html.replace(
+            '<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">'
+        )
+    return html
+
+
 def finish_site(
     directory: Directory, site_dir: Path, links: SiteLinks, data_dir: Path, cache_dir: Path
 ) -> list[str]:
