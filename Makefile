@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate schema lint bench lock clean
+.PHONY: site test serve validate schema lint bench bench-scale lock clean
 
 $(STAMP): requirements.lock pyproject.toml tools/fetch_npm.py tools/system_packages.sh
 	bash tools/system_packages.sh
@@ -38,6 +38,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/maps.py
 	$(BIN)/python bench/finder.py
 	$(BIN)/python bench/leaflets.py
+
+# Whole-site builds at 500, 2,000 and 5,000 services against a plain Material build (~20 min).
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale.py
 
 # Regenerate the lock after changing pyproject.toml (needs network to PyPI).
 lock:
