@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .models import Category, EmergencyNumber, Organisation, Place, SearchTerm, Service
@@ -18,8 +20,21 @@ class Directory:
     emergency: list[EmergencyNumber]
     search_terms: list[SearchTerm]
 
-    def services_of(self, organisation_id: str) -> list[Service]:
-        return [s for s in self.services.values() if s.organisation == organisation_id]
+    # The data never changes once loaded, so indexes are built on first use and kept: every
+    # language's pages, the coverage page, leaflets and open data ask the same questions.
+    @cached_property
+    def _services_by_organisation(self) -> dict[str, tuple[Service, ...]]:
+        index: dict[str, list[Service]] = defaultdict(list)
+        for service in self.services.values():
+            index[service.organisation].append(service)
+        return {organisation: tuple(services) for organisation, services in index.items()}
+
+    @cached_property
+    def _services_by_place(self) -> dict[str, tuple[tuple[Service, ...], tuple[Service, ...]]]:
+        return {}  # filled by services_in
+
+    def services_of(self, organisation_id: str) -> tuple[Service, ...]:
+        return self._services_by_organisation.get(organisation_id, ())
 
     def service_languages(self, service: Service) -> list[str]:
         """Languages a client is served in: the service's own, else its organisation's."""
@@ -40,9 +55,15 @@ class Directory:
         organisation = self.organisations[service.organisation]
         return {loc.place for loc in organisation.locations if loc.id in service.locations}
 
-    def services_in(self, place_id: str) -> tuple[list[Service], list[Service]]:
+    def services_in(self, place_id: str) -> tuple[tuple[Service, ...], tuple[Service, ...]]:
         """Services with an address in the place (or a place inside it), and services that
         serve it from elsewhere (their areas cover it or an area around it)."""
+        cache = self._services_by_place
+        if place_id not in cache:
+            cache[place_id] = self._find_services_in(place_id)
+        return cache[place_id]
+
+    def _find_services_in(self, place_id: str) -> tuple[tuple[Service, ...], tuple[Service, ...]]:
         located, serving = [], []
         around = set(self.place_and_ancestors(place_id))
         for service in self.services.values():
@@ -51,7 +72,7 @@ class Directory:
                 located.append(service)
             elif around & set(service.areas or []):
                 serving.append(service)
-        return located, serving
+        return tuple(located), tuple(serving)
 
     def spoken_languages(self) -> list[str]:
         """Every language some service is offered in, sorted by code."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -203,7 +203,7 @@ class PageWriter:
         url = f"{self.links.site_url.rstrip('/')}/{self.language}/{kind}/{record_id}/"
         return {"page_url": url, "qr": Markup(qr_img(url, PAGE_MASK))}
 
-    def _sorted(self, services: list[Service]) -> list[Service]:
+    def _sorted(self, services: Iterable[Service]) -> list[Service]:
         return sorted(services, key=lambda service: self.title(service.name).casefold())
 
     def category(self, category: Category) -> Page:
