@@ -14,7 +14,7 @@ from typing import Any
 
 from directory.dataset import Directory
 from directory.finish import finish_site, finished_page
-from directory.generate import write_pages
+from directory.generate import GeneratedPages, generated_pages, write_pages
 from directory.languages import PICKER_LOCALE
 from directory.leaflets import MissingFonts
 from directory.loading import load_cached
@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.records")
 
 _pages_written_for: Directory | None = None  # the data the docs folder was last written from
+_generated: GeneratedPages = {}  # the pages written from it, by placeholder path
 
 
 def _directory(config: MkDocsConfig) -> Directory:
@@ -46,10 +47,11 @@ def _directory(config: MkDocsConfig) -> Directory:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The i18n plugin runs this once per language; pages are written for all languages at
     # once, and again only when the data changed (mkdocs serve).
-    global _pages_written_for
+    global _pages_written_for, _generated
     directory = _directory(config)
     if directory is not _pages_written_for:
-        stats = write_pages(directory, Path(config.docs_dir), _links(config))
+        _generated = generated_pages(directory, _links(config))
+        stats = write_pages(Path(config.docs_dir), _generated)
         _pages_written_for = directory
         log.info(
             "records: %s; pages written %d, unchanged %d, removed %d",
@@ -88,6 +90,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         if marker in markdown:
             markdown = markdown.replace(marker, render(writer))
     return markdown
+
+
+def on_page_content(html: str, page: Page, **_: Any) -> str:
+    generated = _generated.get(page.file.src_uri)
+    return html if generated is None else generated.body
 
 
 def on_page_context(

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+from directory.generate import generated_pages, write_pages
 from directory.loading import load
 from directory.pages import PageWriter
 
@@ -56,6 +57,34 @@ def test_text_from_yaml_is_escaped(sample_site: Path) -> None:
     assert "<title>Sample Centre &lt;script&gt;" in page
     assert "&lt;i&gt;tag&lt;/i&gt; and {{ 7*7 }}" in page  # neither HTML nor a template
     assert "Vzorové centrum <b>" not in page
+
+
+def test_generated_bodies_skip_markdown(sample_site: Path) -> None:
+    """The docs folder holds only the front matter of a generated page; its body goes into the
+    built page whole and once, without Markdown reading it."""
+    content = sample_site.parent / "content"
+    placeholder = (content / "services/sample-legal-advice.en.md").read_text(encoding="utf-8")
+    assert re.fullmatch(r"---\ntitle: .*\n(map: true\n)?---\n", placeholder), placeholder
+    page = (sample_site / "en/services/sample-legal-advice/index.html").read_text(encoding="utf-8")
+    assert page.count('data-record="services/sample-legal-advice"') == 1
+    assert "<p><article" not in page and "&lt;article" not in page
+
+
+def test_placeholders_are_rewritten_only_when_changed(tmp_path: Path, sample_data: Path) -> None:
+    """`mkdocs serve` watches the docs folder: an untouched file must stay untouched."""
+    docs = tmp_path / "docs"
+    pages = generated_pages(load(sample_data), languages=("en", "cs"))
+    first = write_pages(docs, pages)
+    assert (first.written, first.unchanged, first.removed) == (len(pages), 0, 0)
+    again = write_pages(docs, pages)
+    assert (again.written, again.unchanged, again.removed) == (0, len(pages), 0)
+    (sample_data / "services/sample-czech-course.yaml").unlink()
+    fewer = generated_pages(load(sample_data), languages=("en", "cs"))
+    gone = set(pages) - set(fewer)
+    assert {"services/sample-czech-course.en.md", "services/sample-czech-course.cs.md"} <= gone
+    after = write_pages(docs, fewer)
+    assert (after.written, after.unchanged, after.removed) == (0, len(fewer), len(gone))
+    assert not any((docs / path).exists() for path in gone)
 
 
 def test_records_stay_out_of_the_navigation(sample_site: Path) -> None:

@@ -1,5 +1,8 @@
-"""Writing generated Markdown pages into the docs folder (DESIGN.md section 5: real files
-written in on_config are what works with the i18n plugin), touching only what changed."""
+"""Generated pages in the docs folder (DESIGN.md section 5: real files written in on_config
+are what works with the i18n plugin), touching only what changed.
+
+The files are placeholders (front matter only); `GeneratedPages` gives the build each page's
+body when it reaches the page, so no body passes through Markdown (see `pages.Page`)."""
 
 from __future__ import annotations
 
@@ -21,39 +24,39 @@ class WriteStats:
     removed: int
 
 
+# Placeholder path inside the docs folder (`services/x.uk.md`) → the page it stands for.
+GeneratedPages = dict[str, Page]
+
+
 def localized_path(path: str, language: str) -> str:
     """`services/x.md` → `services/x.uk.md`: the i18n plugin's suffix structure."""
     stem = path.removesuffix(".md")
     return f"{stem}.{language}.md"
 
 
-def write_pages(
+def generated_pages(
     directory: Directory,
-    docs_dir: Path,
     links: SiteLinks | None = None,
     languages: Iterable[str] = SITE_LANGUAGES,
-) -> WriteStats:
-    """Write every generated page in every language; a file is rewritten only when its text
-    changed (else `mkdocs serve` sees a change and rebuilds in a loop), and pages of deleted
-    records go."""
+) -> GeneratedPages:
+    """Every generated page of every language, by its placeholder's path (bodies not made)."""
     links = links or SiteLinks()
-    pages = (
-        (localized_path(page.path, language), page)
+    return {
+        localized_path(page.path, language): page
         for language in languages
         for page in chain(
             PageWriter(directory, language, links).all_pages(),
             leaflet_pages(directory, language, links),
         )
-    )
-    return sync_files(docs_dir, pages)
+    }
 
 
-def sync_files(docs_dir: Path, pages: Iterable[tuple[str, Page]]) -> WriteStats:
+def write_pages(docs_dir: Path, pages: GeneratedPages) -> WriteStats:
+    """Write every page's placeholder; a file is rewritten only when its text changed (else
+    `mkdocs serve` sees a change and rebuilds in a loop), and pages of deleted records go."""
     written = unchanged = 0
-    wanted: set[Path] = set()
-    for path, page in pages:
+    for path, page in pages.items():
         target = docs_dir / path
-        wanted.add(target)
         text = page.markdown()
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             unchanged += 1
@@ -64,7 +67,7 @@ def sync_files(docs_dir: Path, pages: Iterable[tuple[str, Page]]) -> WriteStats:
     removed = 0
     for section in SECTIONS:  # folders of the docs dir that belong to the generator
         for stale in (docs_dir / section).glob("*.md"):
-            if stale not in wanted:
+            if stale.relative_to(docs_dir).as_posix() not in pages:
                 stale.unlink()
                 removed += 1
     return WriteStats(written, unchanged, removed)

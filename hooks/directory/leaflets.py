@@ -170,9 +170,10 @@ class LeafletWriter:
         }
 
     def page(self, leaflet: Plan) -> Page:
-        body = self.writer.render(
-            "leaflet.html", "../../", print_only=False, **self._context(leaflet)
-        )
+        def body() -> str:
+            context = self._context(leaflet)
+            return self.writer.render("leaflet.html", "../../", print_only=False, **context)
+
         title = self.writer.t("leaflet_title", place=self.writer.title(leaflet.place.name))
         return Page(f"leaflets/{leaflet.place.id}.md", title, body)
 
@@ -187,12 +188,14 @@ class LeafletWriter:
         )
 
     def index(self, plans: list[Plan]) -> Page:
-        body = self.writer.render(
-            "leaflets.html",
-            "../",
-            plans=sorted(plans, key=lambda p: natural_order(self.writer.title(p.place.name))),
-            pdf_name=self.pdf_name,
-        )
+        def body() -> str:
+            return self.writer.render(
+                "leaflets.html",
+                "../",
+                plans=sorted(plans, key=lambda p: natural_order(self.writer.title(p.place.name))),
+                pdf_name=self.pdf_name,
+            )
+
         return Page("leaflets/index.md", self.writer.t("nav_leaflets"), body)
 
     def pages(self, plans: list[Plan]) -> Iterator[Page]:
