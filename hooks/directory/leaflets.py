@@ -25,7 +25,7 @@ from .localized import pick
 from .maps import address_text
 from .models import DAYS, OpeningHours, Place, Service
 from .pages import Page, PageWriter, SiteLinks, natural_order, phone_display
-from .qrcode import qr_img
+from .qrcode import qr_img, qr_svg
 
 LEAFLET_CSS = Path(__file__).parent / "templates" / "leaflet.css"
 
@@ -163,7 +163,7 @@ class LeafletWriter:
                 (n.number, pick(n.name, self.language).text, pick(n.name, self.partner).text)
                 for n in self.directory.emergency
             ],
-            "qr": Markup(qr_img(self.url(place))),
+            "qr": Markup(qr_img(qr_svg(self.url(place)))),
             "url": self.url(place),
             "pdf_name": self.pdf_name(place),
             "built": reader.date(self.today),

@@ -29,7 +29,7 @@ from .leaflet_plan import leaflet_places
 from .localized import Shown, pick
 from .maps import PALETTE, MapData, MapPoint, map_block, osm_link
 from .models import DAYS, Access, Category, Cost, OpeningHours, Organisation, Place, Service
-from .qrcode import PAGE_MASK, qr_img
+from .qrcode import page_qr_svg, qr_img
 from .report import STALE_AFTER_DAYS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -215,7 +215,7 @@ class PageWriter:
     def _print_code(self, kind: str, record_id: str) -> dict[str, Any]:
         """The page's full address and its QR code, shown only on paper (print style)."""
         url = f"{self.links.site_url.rstrip('/')}/{self.language}/{kind}/{record_id}/"
-        return {"page_url": url, "qr": Markup(qr_img(url, PAGE_MASK))}
+        return {"page_url": url, "qr": Markup(qr_img(page_qr_svg(url)))}
 
     def _sorted(self, services: Iterable[Service]) -> list[Service]:
         return sorted(services, key=lambda service: self.title(service.name).casefold())
