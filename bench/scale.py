@@ -227,8 +227,9 @@ def site_stats(site: Path) -> Site:
 
 def phases(run: Build) -> str:
     """Seconds per phase from the log: set-up until the first language (for the full build:
-    loading the data and writing the generated pages), each language (the last one includes
-    what runs after the build), and Pagefind as it reports itself."""
+    loading the data and writing the generated pages' placeholders), each language (the last
+    one includes what runs after the build and the wait for the work beside it), and
+    Pagefind's runs as they report themselves."""
     starts = [(t, m.group(1)) for t, line in run.log if (m := LANGUAGE_LINE.search(line))]
     if not starts:
         return "no per-language lines in the log"
@@ -237,7 +238,7 @@ def phases(run: Build) -> str:
     parts += [f"{language} {end - t:.1f}" for (t, language), end in zip(starts, ends, strict=True)]
     pagefind = [float(m.group(1)) for _, line in run.log if (m := PAGEFIND_LINE.search(line))]
     if pagefind:
-        parts.append(f"(Pagefind {pagefind[-1]:.1f}, in the last language)")
+        parts.append(f"(Pagefind {sum(pagefind):.1f} in {len(pagefind)} runs, beside the build)")
     return ", ".join(parts)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from directory.dataset import Directory
-from directory.finish import finish_site, finished_page
+from directory.finish import SiteExtras, finished_page
 from directory.generate import GeneratedPages, generated_pages, write_pages
 from directory.languages import PICKER_LOCALE
 from directory.leaflets import MissingFonts
@@ -29,6 +29,7 @@ log = logging.getLogger("mkdocs.hooks.records")
 
 _pages_written_for: Directory | None = None  # the data the docs folder was last written from
 _generated: GeneratedPages = {}  # the pages written from it, by placeholder path
+_extras: SiteExtras | None = None  # the work beside the build under way
 
 
 def _directory(config: MkDocsConfig) -> Directory:
@@ -47,7 +48,7 @@ def _directory(config: MkDocsConfig) -> Directory:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The i18n plugin runs this once per language; pages are written for all languages at
     # once, and again only when the data changed (mkdocs serve).
-    global _pages_written_for, _generated
+    global _pages_written_for, _generated, _extras
     directory = _directory(config)
     if directory is not _pages_written_for:
         _generated = generated_pages(directory, _links(config))
@@ -60,6 +61,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             stats.unchanged,
             stats.removed,
         )
+    if _extras is None:  # the first language of a build
+        project = Path(config.config_file_path).parent
+        try:
+            _extras = SiteExtras(
+                directory,
+                Path(config.site_dir),
+                _links(config),
+                project / "data",
+                project / ".cache",
+            )
+        except MissingFonts as missing:
+            raise PluginError(str(missing)) from None
     return config
 
 
@@ -127,19 +140,23 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
+    global _extras
+    if _extras is None:
+        return
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
-        return  # one language of several: wait for the outermost build
-    project = Path(config.config_file_path).parent
+        _extras.language_built(config.theme["language"])  # one language of several
+        return
     try:
-        notes = finish_site(
-            _directory(config),
-            Path(config.site_dir),
-            _links(config),
-            project / "data",
-            project / ".cache",
-        )
-    except MissingFonts as missing:
-        raise PluginError(str(missing)) from None
+        notes = _extras.finish()
+    finally:
+        _extras = None
     for note in notes:
         log.info(note)
+
+
+def on_build_error(error: Exception) -> None:
+    global _extras
+    if _extras is not None:
+        _extras.cancel()
+        _extras = None

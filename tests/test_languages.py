@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -188,6 +189,32 @@ def test_search_finds_czech_official_terms_from_a_vietnamese_page(
     assert links
     assert all(urlsplit(link).path.startswith("/vi/") for link in links), links
     page.close()
+
+
+def test_each_language_has_its_own_search_index(real_site: Path) -> None:
+    """A visitor downloads the index of the language they read, none at the site's root."""
+    assert not (real_site / "pagefind").exists()
+    for language in SITE_LANGUAGES:
+        entry = json.loads((real_site / language / "pagefind/pagefind-entry.json").read_text())
+        assert list(entry["languages"]) == [language]
+        assert entry["languages"][language]["page_count"] > len(DATA.services)
+
+
+def test_search_leads_to_the_record_not_the_lists_repeating_it(
+    served_site: str, browser: Browser
+) -> None:
+    """Need, place and language pages list services by name; they are not results for it."""
+    page = browser.new_page()
+    page.goto(f"{served_site}/en/search/?q=Volunteers with an Accent")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    page.wait_for_timeout(500)  # all results drawn
+    links = page.eval_on_selector_all(
+        ".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
+    )
+    page.close()
+    assert links[0] == "/en/services/amiga-volunteers-with-an-accent/"
+    lists = ("/categories/", "/places/", "/languages/", "/interpreters/", "/freshness/")
+    assert not [link for link in links if any(part in link for part in lists)], links
 
 
 def test_machine_translation_is_marked(real_site: Path) -> None:

@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
@@ -235,6 +235,60 @@ def _pdf(document: str) -> bytes:
     return bytes(HTML(string=document).write_pdf())
 
 
+class PdfPrinting:
+    """Every leaflet as an A4 PDF, made beside the site's build: leaflets need the data only,
+    so WeasyPrint works from the start of the build on a core MkDocs leaves free. A document
+    whose HTML is unchanged since an earlier build comes from `cache_dir` (mkdocs serve
+    rebuilds often)."""
+
+    def __init__(
+        self,
+        directory: Directory,
+        links: SiteLinks,
+        cache_dir: Path | None = None,
+        languages: tuple[str, ...] = SITE_LANGUAGES,
+        workers: int = 1,
+    ) -> None:
+        check_fonts()
+        plans = all_plans(directory)
+        self._jobs: dict[Path, str] = {}  # the PDF's path inside the site → its HTML
+        for language in languages:
+            leaflets = LeafletWriter(directory, language, links)
+            for leaflet in plans:
+                folder = Path(language, "leaflets", leaflet.place.id)
+                self._jobs[folder / leaflets.pdf_name(leaflet.place)] = leaflets.document(leaflet)
+        self._cached = {path: _cache_file(cache_dir, doc) for path, doc in self._jobs.items()}
+        missing = [path for path, hit in self._cached.items() if hit is None or not hit.is_file()]
+        self._pool = ProcessPoolExecutor(max_workers=workers) if missing else None
+        self._made: dict[Path, Future[bytes]] = {}
+        if self._pool is not None:
+            self._made = {path: self._pool.submit(_pdf, self._jobs[path]) for path in missing}
+
+    def write(self, site_dir: Path) -> list[Path]:
+        """Wait for the PDFs and put them into the built site (and new ones into the cache)."""
+        written = []
+        for path, cache in self._cached.items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path in self._made:
+                pdf = self._made[path].result()
+                target.write_bytes(pdf)
+                if cache is not None:
+                    cache.parent.mkdir(parents=True, exist_ok=True)
+                    cache.write_bytes(pdf)
+            else:
+                assert cache is not None
+                shutil.copyfile(cache, target)
+            written.append(target)
+        self.cancel()
+        return written
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
 def write_pdfs(
     directory: Directory,
     site_dir: Path,
@@ -242,32 +296,9 @@ def write_pdfs(
     cache_dir: Path | None = None,
     languages: tuple[str, ...] = SITE_LANGUAGES,
 ) -> list[Path]:
-    """Every leaflet as an A4 PDF beside its page (site/<language>/leaflets/<place>/), made in
-    parallel; a document whose HTML is unchanged since an earlier build is copied from
-    `cache_dir` (mkdocs serve rebuilds often)."""
-    check_fonts()
-    plans = all_plans(directory)
-    jobs: dict[Path, str] = {}
-    for language in languages:
-        leaflets = LeafletWriter(directory, language, links)
-        for leaflet in plans:
-            target = site_dir / language / "leaflets" / leaflet.place.id
-            jobs[target / leaflets.pdf_name(leaflet.place)] = leaflets.document(leaflet)
-    cached = {path: _cache_file(cache_dir, doc) for path, doc in jobs.items()}
-    missing = [path for path, hit in cached.items() if hit is None or not hit.is_file()]
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        made = dict(zip(missing, pool.map(_pdf, [jobs[p] for p in missing]), strict=True))
-    for path, cache in cached.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path in made:
-            path.write_bytes(made[path])
-            if cache is not None:
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                cache.write_bytes(made[path])
-        else:
-            assert cache is not None
-            shutil.copyfile(cache, path)
-    return list(jobs)
+    """Every leaflet's PDF beside its page (site/<language>/leaflets/<place>/), on every core."""
+    printing = PdfPrinting(directory, links, cache_dir, languages, os.cpu_count() or 1)
+    return printing.write(site_dir)
 
 
 def _cache_file(cache_dir: Path | None, document: str) -> Path | None:
