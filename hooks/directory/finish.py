@@ -21,6 +21,9 @@ from .opendata import write_open_data
 from .pages import SiteLinks
 from .search import SearchIndexing
 
+# Niceness of the work beside the build: MkDocs, on the longer path, gets a core when it asks.
+BACKGROUND = 10
+
 
 def x_default(html: str) -> str:
     """The root picker is the "x-default" alternate of every page, not a language."""
@@ -46,15 +49,13 @@ class SiteExtras:
     def __init__(
         self, directory: Directory, site_dir: Path, links: SiteLinks, data_dir: Path, cache: Path
     ) -> None:
-        self.directory, self.site_dir, self.links, self.data_dir = (
-            directory,
-            site_dir,
-            links,
-            data_dir,
-        )
+        self.directory = directory
+        self.site_dir = site_dir
+        self.links = links
+        self.data_dir = data_dir
         self._started = time.perf_counter()
-        self._pdfs = PdfPrinting(directory, links, cache / "leaflets")
-        self._search = SearchIndexing(site_dir)
+        self._pdfs = PdfPrinting(directory, links, cache / "leaflets", niceness=BACKGROUND)
+        self._search = SearchIndexing(site_dir, niceness=BACKGROUND)
         self._indexed: set[str] = set()
 
     def language_built(self, language: str) -> None:

@@ -248,6 +248,7 @@ class PdfPrinting:
         cache_dir: Path | None = None,
         languages: tuple[str, ...] = SITE_LANGUAGES,
         workers: int = 1,
+        niceness: int = 0,
     ) -> None:
         check_fonts()
         plans = all_plans(directory)
@@ -259,7 +260,9 @@ class PdfPrinting:
                 self._jobs[folder / leaflets.pdf_name(leaflet.place)] = leaflets.document(leaflet)
         self._cached = {path: _cache_file(cache_dir, doc) for path, doc in self._jobs.items()}
         missing = [path for path, hit in self._cached.items() if hit is None or not hit.is_file()]
-        self._pool = ProcessPoolExecutor(max_workers=workers) if missing else None
+        self._pool = None
+        if missing:
+            self._pool = ProcessPoolExecutor(workers, initializer=os.nice, initargs=(niceness,))
         self._made: dict[Path, Future[bytes]] = {}
         if self._pool is not None:
             self._made = {path: self._pool.submit(_pdf, self._jobs[path]) for path in missing}

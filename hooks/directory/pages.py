@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any, get_args
 from urllib.parse import urlencode
@@ -122,6 +122,7 @@ class PageWriter:
         self.links = links or SiteLinks()
         self.today = today or date.today()
         self.t: Catalogue = catalogue(language)
+        self._service_items: dict[tuple[str, str], Markup] = {}  # (service, link base)
 
     @cached_property
     def _environment(self) -> jinja2.Environment:
@@ -160,7 +161,19 @@ class PageWriter:
         def localized(text: dict[str, str]) -> Shown:
             return pick(text, self.language, context.get("machine"))
 
-        return self._environment.get_template(template).render(link=link, pick=localized, **context)
+        def service_item(service: Service) -> Markup:
+            return self._service_item(service, base)
+
+        return self._environment.get_template(template).render(
+            link=link, pick=localized, service_item=service_item, **context
+        )
+
+    def _service_item(self, service: Service, base: str) -> Markup:
+        key = (service.id, base)
+        if key not in self._service_items:
+            html = self.render("service_item.html", base, service=service)
+            self._service_items[key] = Markup(html.strip())
+        return self._service_items[key]
 
     def is_stale(self, record: Service | Organisation) -> bool:
         """Last verified more than a year before the build: the page says it may be outdated."""
@@ -575,6 +588,7 @@ def paragraphs(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
 
 
+@cache  # a number is shown on many pages; parsing it costs 0.1 ms
 def phone_display(e164: str) -> str:
     return phonenumbers.format_number(
         phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL

@@ -8,6 +8,7 @@ of the theme's build time at 5,000 services) fits beside it on the others.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +20,9 @@ EXCLUDED = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog,
 class SearchIndexing:
     """Pagefind runs (the binary shipped in the `pagefind[extended]` wheel), one a language."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, niceness: int = 0) -> None:
         self.site_dir = site_dir
+        self.niceness = niceness
         self._runs: dict[str, subprocess.Popen[str]] = {}
 
     def start(self, language: str) -> None:
@@ -37,7 +39,11 @@ class SearchIndexing:
             EXCLUDED,
         ]
         self._runs[language] = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=lambda: os.nice(self.niceness),
         )
 
     def finish(self) -> dict[str, str]:
