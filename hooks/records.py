@@ -14,8 +14,8 @@ from typing import Any
 
 from directory.dataset import Directory
 from directory.finish import SiteExtras, finished_page
-from directory.generate import GeneratedPages, generated_pages, write_pages
-from directory.languages import PICKER_LOCALE
+from directory.generate import BodyRendering, GeneratedPages, generated_pages, write_pages
+from directory.languages import PICKER_LOCALE, SITE_LANGUAGES
 from directory.leaflets import MissingFonts
 from directory.loading import load_cached
 from directory.pages import PageWriter, SiteLinks, contribute_link, language_picker
@@ -30,6 +30,7 @@ log = logging.getLogger("mkdocs.hooks.records")
 _pages_written_for: Directory | None = None  # the data the docs folder was last written from
 _generated: GeneratedPages = {}  # the pages written from it, by placeholder path
 _extras: SiteExtras | None = None  # the work beside the build under way
+_bodies: BodyRendering | None = None  # the generated pages' bodies for the build under way
 
 
 def _directory(config: MkDocsConfig) -> Directory:
@@ -48,7 +49,7 @@ def _directory(config: MkDocsConfig) -> Directory:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The i18n plugin runs this once per language; pages are written for all languages at
     # once, and again only when the data changed (mkdocs serve).
-    global _pages_written_for, _generated, _extras
+    global _pages_written_for, _generated, _extras, _bodies
     directory = _directory(config)
     if directory is not _pages_written_for:
         _generated = generated_pages(directory, _links(config))
@@ -73,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             )
         except MissingFonts as missing:
             raise PluginError(str(missing)) from None
+        _bodies = BodyRendering(_generated, SITE_LANGUAGES)
     return config
 
 
@@ -106,8 +108,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
-    generated = _generated.get(page.file.src_uri)
-    return html if generated is None else generated.body
+    body = _bodies.body(page.file.src_uri) if _bodies is not None else None
+    return html if body is None else body
 
 
 def on_page_context(
@@ -140,13 +142,16 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    global _extras
+    global _extras, _bodies
     if _extras is None:
         return
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         _extras.language_built(config.theme["language"])  # one language of several
         return
+    if _bodies is not None:
+        _bodies.close()
+        _bodies = None
     try:
         notes = _extras.finish()
     finally:
@@ -156,7 +161,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    global _extras
+    global _extras, _bodies
     if _extras is not None:
         _extras.cancel()
         _extras = None
+    if _bodies is not None:
+        _bodies.close()
+        _bodies = None

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import multiprocessing
 import re
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from directory.generate import generated_pages, write_pages
+import pytest
+from directory.generate import BodyRendering, generated_pages, write_pages
 from directory.loading import load
 from directory.pages import PageWriter
 
@@ -85,6 +89,41 @@ def test_placeholders_are_rewritten_only_when_changed(tmp_path: Path, sample_dat
     after = write_pages(docs, fewer)
     assert (after.written, after.unchanged, after.removed) == (0, len(fewer), len(gone))
     assert not any((docs / path).exists() for path in gone)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_bodies_made_ahead_are_the_pages_own(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch, fork: bool
+) -> None:
+    """In the build's order, and back to a language already built (mkdocs serve), in another
+    process or, where none can be forked, in this one."""
+    if not fork:
+        monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    made_here = 0
+
+    def counted(render: Callable[[], str]) -> Callable[[], str]:
+        def body() -> str:
+            nonlocal made_here
+            made_here += 1
+            return render()
+
+        return body
+
+    pages = {
+        path: dataclasses.replace(page, render=counted(page.render))
+        for path, page in generated_pages(load(sample_data), languages=("cs", "en", "ar")).items()
+    }
+    order = [*pages, *(path for path in pages if path.endswith(".cs.md"))]
+    expected = {path: pages[path].body for path in pages}
+    made_here = 0
+    rendering = BodyRendering(pages, ("cs", "en", "ar"), ahead=1)
+    try:
+        for path in order:
+            assert rendering.body(path) == expected[path], path
+        assert rendering.body("about.en.md") is None  # hand-written: not ours to fill
+    finally:
+        rendering.close()
+    assert made_here == (0 if fork else len(order))
 
 
 def test_records_stay_out_of_the_navigation(sample_site: Path) -> None:

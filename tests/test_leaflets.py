@@ -98,7 +98,8 @@ def test_every_leaflet_pdf(real_site: Path, language: str) -> None:
         pdf = _pdf(real_site, language, leaflet)
         reader = PdfReader(pdf)
         where = f"{pdf.name}"
-        assert len(reader.pages) == leaflet.pages, where
+        assert len(reader.pages) == leaflet.pages, where  # printed together, split right
+        assert reader.metadata is not None and reader.metadata.title == writer.url(leaflet.place)
         for page in reader.pages:
             size = (float(page.mediabox.width), float(page.mediabox.height))
             assert size == pytest.approx(A4, abs=0.5), where

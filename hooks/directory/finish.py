@@ -7,6 +7,7 @@ writes what needs the whole site and waits for the rest."""
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -54,7 +55,9 @@ class SiteExtras:
         self.links = links
         self.data_dir = data_dir
         self._started = time.perf_counter()
-        self._pdfs = PdfPrinting(directory, links, cache / "leaflets", niceness=BACKGROUND)
+        self._pdfs = PdfPrinting(
+            directory, links, cache / "leaflets", workers=os.cpu_count() or 1, niceness=BACKGROUND
+        )
         self._search = SearchIndexing(site_dir, niceness=BACKGROUND)
         self._indexed: set[str] = set()
 
