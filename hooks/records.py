@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from directory.dataset import Directory
-from directory.finish import SiteExtras, finished_page
-from directory.generate import BodyRendering, GeneratedPages, generated_pages, write_pages
-from directory.languages import PICKER_LOCALE, SITE_LANGUAGES
+from directory.finish import BuildWork, finished_page
+from directory.generate import GeneratedPages, generated_pages, write_pages
+from directory.languages import PICKER_LOCALE
 from directory.leaflets import MissingFonts
 from directory.loading import load_cached
 from directory.pages import PageWriter, SiteLinks, contribute_link, language_picker
@@ -29,8 +29,7 @@ log = logging.getLogger("mkdocs.hooks.records")
 
 _pages_written_for: Directory | None = None  # the data the docs folder was last written from
 _generated: GeneratedPages = {}  # the pages written from it, by placeholder path
-_extras: SiteExtras | None = None  # the work beside the build under way
-_bodies: BodyRendering | None = None  # the generated pages' bodies for the build under way
+_work: BuildWork | None = None  # the build under way, besides MkDocs' own work
 
 
 def _directory(config: MkDocsConfig) -> Directory:
@@ -49,7 +48,7 @@ def _directory(config: MkDocsConfig) -> Directory:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The i18n plugin runs this once per language; pages are written for all languages at
     # once, and again only when the data changed (mkdocs serve).
-    global _pages_written_for, _generated, _extras, _bodies
+    global _pages_written_for, _generated, _work
     directory = _directory(config)
     if directory is not _pages_written_for:
         _generated = generated_pages(directory, _links(config))
@@ -62,11 +61,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             stats.unchanged,
             stats.removed,
         )
-    if _extras is None:  # the first language of a build
+    if _work is None:  # the first language of a build
         project = Path(config.config_file_path).parent
         try:
-            _extras = SiteExtras(
+            _work = BuildWork(
                 directory,
+                _generated,
                 Path(config.site_dir),
                 _links(config),
                 project / "data",
@@ -74,7 +74,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             )
         except MissingFonts as missing:
             raise PluginError(str(missing)) from None
-        _bodies = BodyRendering(_generated, SITE_LANGUAGES)
     return config
 
 
@@ -108,7 +107,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
-    body = _bodies.body(page.file.src_uri) if _bodies is not None else None
+    body = _work.body(page.file.src_uri) if _work is not None else None
     return html if body is None else body
 
 
@@ -142,29 +141,23 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    global _extras, _bodies
-    if _extras is None:
+    global _work
+    if _work is None:
         return
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
-        _extras.language_built(config.theme["language"])  # one language of several
+        _work.language_built(config.theme["language"])  # one language of several
         return
-    if _bodies is not None:
-        _bodies.close()
-        _bodies = None
     try:
-        notes = _extras.finish()
+        notes = _work.finish()
     finally:
-        _extras = None
+        _work = None
     for note in notes:
         log.info(note)
 
 
 def on_build_error(error: Exception) -> None:
-    global _extras, _bodies
-    if _extras is not None:
-        _extras.cancel()
-        _extras = None
-    if _bodies is not None:
-        _bodies.close()
-        _bodies = None
+    global _work
+    if _work is not None:
+        _work.cancel()
+        _work = None

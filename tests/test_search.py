@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,14 @@ def test_a_failed_run_stops_the_build_with_pagefinds_words(tmp_path: Path) -> No
     indexing.start("uk")
     with pytest.raises(RuntimeError, match=r"Pagefind failed for 'uk':\n(.|\n)*no-site"):
         indexing.finish()
+
+
+def test_a_cancelled_build_leaves_no_indexer_running(tmp_path: Path) -> None:
+    for n in range(50):
+        _page(tmp_path / "uk" / "services" / str(n), "uk", f"Сторінка {n}")
+    indexing = SearchIndexing(tmp_path)
+    indexing.start("uk")
+    indexing.start("uk")
+    indexing.cancel()
+    assert set(indexing.finish()) <= {"uk"}  # a run may have ended before the cancel
+    assert not any(thread.name == "pagefind" for thread in threading.enumerate())

@@ -1,9 +1,10 @@
-"""What the finished site gets besides MkDocs' pages.
+"""The work of one build besides MkDocs' own.
 
-`SiteExtras` starts with the build: leaflet PDFs need only the data, and each language's
-search index only that language's pages, so both run in other processes while MkDocs goes on
-(it builds on one core). `SiteExtras.finish` runs once after every language is built: it
-writes what needs the whole site and waits for the rest."""
+`BuildWork` starts with the build. MkDocs builds one language after another on one core, so
+what needs no MkDocs output runs in other processes meanwhile: the generated pages' bodies a
+language ahead, the leaflet PDFs (they need only the data) from the start, each language's
+search index once its pages are written. `BuildWork.finish` runs once after every language is
+built: it writes what needs the whole site and waits for the rest."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from .dataset import Directory
 from .decap import build_admin
 from .finder import write_finder_data
+from .generate import BodyRendering, GeneratedPages
 from .languages import PICKER_LOCALE, SITE_LANGUAGES
 from .leaflets import PdfPrinting
 from .maps import copy_assets, write_map_data
@@ -22,8 +24,11 @@ from .opendata import write_open_data
 from .pages import SiteLinks
 from .search import SearchIndexing
 
-# Niceness of the work beside the build: MkDocs, on the longer path, gets a core when it asks.
-BACKGROUND = 10
+# Niceness of the work beside the build. MkDocs is on the longest path, and the bodies it
+# needs next are made at its own priority; each search index can start only once its language
+# is built, and the leaflets, which can be made any time, take what is left.
+SEARCH_NICENESS = 10
+PDF_NICENESS = 19
 
 
 def x_default(html: str) -> str:
@@ -43,12 +48,18 @@ def finished_page(html: str) -> str:
     return html
 
 
-class SiteExtras:
-    """Leaflet PDFs, search indexes, map and finder data, open data and the web editor of one
-    build of the site into `site_dir`."""
+class BuildWork:
+    """Generated bodies, leaflet PDFs, search indexes, map and finder data, open data and the
+    web editor of one build of the site into `site_dir`."""
 
     def __init__(
-        self, directory: Directory, site_dir: Path, links: SiteLinks, data_dir: Path, cache: Path
+        self,
+        directory: Directory,
+        pages: GeneratedPages,
+        site_dir: Path,
+        links: SiteLinks,
+        data_dir: Path,
+        cache: Path,
     ) -> None:
         self.directory = directory
         self.site_dir = site_dir
@@ -56,10 +67,15 @@ class SiteExtras:
         self.data_dir = data_dir
         self._started = time.perf_counter()
         self._pdfs = PdfPrinting(
-            directory, links, cache / "leaflets", workers=os.cpu_count() or 1, niceness=BACKGROUND
+            directory, links, cache / "leaflets", workers=os.cpu_count() or 1, niceness=PDF_NICENESS
         )
-        self._search = SearchIndexing(site_dir, niceness=BACKGROUND)
+        self._search = SearchIndexing(site_dir, niceness=SEARCH_NICENESS)
         self._indexed: set[str] = set()
+        self._bodies = BodyRendering(pages, SITE_LANGUAGES)
+
+    def body(self, path: str) -> str | None:
+        """The body of the generated page whose placeholder is `path`, else None."""
+        return self._bodies.body(path)
 
     def language_built(self, language: str) -> None:
         """The pages of `language` are all written: index them."""
@@ -69,6 +85,7 @@ class SiteExtras:
 
     def finish(self) -> list[str]:
         """Everything else, and the waiting. Returns lines worth logging."""
+        self._bodies.close()
         for language in SITE_LANGUAGES:  # languages the build did not announce
             if (self.site_dir / language).is_dir():
                 self.language_built(language)
@@ -100,5 +117,6 @@ class SiteExtras:
 
     def cancel(self) -> None:
         """The build stopped: end the work beside it."""
+        self._bodies.close()
         self._pdfs.cancel()
         self._search.cancel()

@@ -9,8 +9,10 @@ the theme's build time at 5,000 services) fits beside it on the other.
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 # Theme chrome repeated on every page would make every page match its words.
@@ -18,51 +20,59 @@ EXCLUDED = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog,
 
 
 class SearchIndexing:
-    """Pagefind runs (the binary shipped in the `pagefind[extended]` wheel), one a language and
-    one at a time: Pagefind uses every core, and runs side by side only slow each other."""
+    """Pagefind runs (the binary shipped in the `pagefind[extended]` wheel), one a language, one
+    after another as soon as each language is built: Pagefind uses every core, and runs side
+    by side only slow each other. A thread of this process waits on them."""
 
     def __init__(self, site_dir: Path, niceness: int = 0) -> None:
         self.site_dir = site_dir
         self.niceness = niceness
-        self._waiting: list[str] = []
-        self._running: tuple[str, subprocess.Popen[str]] | None = None
+        self._languages: queue.Queue[str | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._running: subprocess.Popen[str] | None = None
+        self._cancelled = False
         self._summaries: dict[str, str] = {}
+        self._failure: str | None = None
 
     def start(self, language: str) -> None:
-        """Index the built pages of `language` when the run before it is done."""
-        self._waiting.append(language)
-        self._advance(wait=False)
+        """Index the built pages of `language` once the runs before it are done."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run_all, name="pagefind", daemon=True)
+            self._thread.start()
+        self._languages.put(language)
 
     def finish(self) -> dict[str, str]:
         """Wait for every run; the last line each printed, by language. A failed run stops the
         build with what Pagefind said."""
-        while self._running is not None or self._waiting:
-            self._advance(wait=True)
-        summaries, self._summaries = self._summaries, {}
-        return summaries
+        self._stop()
+        if self._failure is not None:
+            raise RuntimeError(self._failure)
+        return dict(self._summaries)
 
     def cancel(self) -> None:
         """A build that stopped early leaves no indexer running."""
-        self._waiting.clear()
-        if self._running is not None:
-            self._running[1].kill()
-            self._running[1].wait()
-            self._running = None
+        self._cancelled = True
+        running = self._running
+        if running is not None:
+            running.kill()
+        self._stop()
 
-    def _advance(self, wait: bool) -> None:
-        if self._running is not None:
-            language, run = self._running
-            if not wait and run.poll() is None:
-                return
-            output, _ = run.communicate()
-            self._running = None
-            if run.returncode != 0:
-                self.cancel()
-                raise RuntimeError(f"Pagefind failed for {language!r}:\n{output}")
+    def _stop(self) -> None:
+        if self._thread is not None:
+            self._languages.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def _run_all(self) -> None:
+        while (language := self._languages.get()) is not None:
+            if self._cancelled or self._failure is not None:
+                continue
+            self._running = self._launch(language)
+            output, _ = self._running.communicate()
+            if self._running.returncode != 0 and not self._cancelled:
+                self._failure = f"Pagefind failed for {language!r}:\n{output}"
             self._summaries[language] = (output.strip().splitlines() or [""])[-1]
-        if self._waiting:
-            language = self._waiting.pop(0)
-            self._running = (language, self._launch(language))
+            self._running = None
 
     def _launch(self, language: str) -> subprocess.Popen[str]:
         """Pagefind over the language's folder. Result addresses are relative to it, and the
