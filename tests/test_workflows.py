@@ -118,3 +118,10 @@ def test_pre_commit_runs_the_validator_on_data_changes_without_downloads() -> No
     entries = [hook["entry"] for hook in hooks.values()]
     assert any("ruff check" in entry for entry in entries)
     assert any("ruff format --check" in entry for entry in entries)
+
+
+def test_deploys_reuse_the_printed_leaflets(deploy: Any) -> None:
+    names = [step.get("name", "") for step in steps(deploy)]
+    cache = next(step for step in steps(deploy) if "actions/cache@" in step.get("uses", ""))
+    assert cache["with"]["path"] == ".cache/leaflets"  # where directory.finish keeps them
+    assert names.index(cache["name"]) < names.index("Build the site (strict)")
