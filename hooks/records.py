@@ -129,8 +129,8 @@ _picker_404: str | None = None  # the root picker build's 404 page
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Every language's build writes the one 404.html at the site's root, the last (Arabic)
-    winning, with the alternates of the last record page rendered. Keep the root picker's:
-    in no single language ("mul"), its alternates the home pages."""
+    winning, with the language menu of the last record page rendered. Keep the root
+    picker's: in no single language ("mul"), its language menu leading to the home pages."""
     global _picker_404
     if template_name != "404.html":
         return output_content

@@ -5,7 +5,10 @@ and the language switcher. Afterwards:
 - no request has left 127.0.0.1 except OpenStreetMap tiles, asked for by pages that show a map,
   and those tiles are not told which page asked (no path in the Referer);
 - the browser holds no cookie, nothing in localStorage or sessionStorage, no IndexedDB database,
-  no Cache Storage and no service worker.
+  no Cache Storage and no service worker;
+- nothing was downloaded in vain: no address answered 404, and no sitemap was fetched (Material's
+  script fetches one for each alternate declared in a page's head: the whole sitemap and a 404
+  for each language, on every page view, on a visitor's mobile data).
 
 The language is chosen by the address (/<language>/…), so it needs no stored key either. What
 the theme could store, and why it stores nothing here (Material for MkDocs 9.8.1, bundle and
@@ -57,6 +60,15 @@ def test_a_visit_sends_nothing_out_but_map_tiles_and_stores_nothing(
 
     context.route("**/*", route)
     page = context.new_page()
+    wasted: list[str] = []
+    page.on(
+        "response",
+        lambda response: (
+            wasted.append(response.url)
+            if response.status == 404 or "sitemap" in response.url
+            else None
+        ),
+    )
     maps: set[str] = set()
     page.goto(f"{served_site}/")
     _click_through(page, '.language-picker a[lang="uk"]', "/uk/", maps)
@@ -80,6 +92,7 @@ def test_a_visit_sends_nothing_out_but_map_tiles_and_stores_nothing(
         assert host == TILES and asked_by in maps, (host, asked_by)
         assert urlsplit(referer).path in ("", "/"), referer
     assert cookies == []
+    assert wasted == []
     assert stored == {
         "local": [],
         "session": [],
