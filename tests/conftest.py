@@ -83,7 +83,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def served_site(real_site: Path) -> Iterator[str]:
     """The real site on a static server on 127.0.0.1 (an ephemeral port)."""
     handler = functools.partial(_QuietHandler, directory=str(real_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -93,6 +93,13 @@ def served_site(real_site: Path) -> Iterator[str]:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A page closed while it still loads (search fragments) is no error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 CHROMIUM = Path("/usr/bin/chromium")
