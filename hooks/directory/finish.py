@@ -68,10 +68,10 @@ def publish_sitemap(site_dir: Path, site_url: str) -> None:
     text = x_default(sitemap.read_text(encoding="utf-8"))
     sitemap.write_text(text, encoding="utf-8")
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
-    (site_dir / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n",
-        encoding="utf-8",
-    )
+    robots = "User-agent: *\nAllow: /\n"
+    if site_url:  # the Sitemap line takes a full address
+        robots += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 class BuildWork:
@@ -133,8 +133,8 @@ class BuildWork:
         searched = self._search.finish()
         notes.append(
             f"leaflets: {len(pdfs)} PDFs and search: {len(searched)} indexes, made beside the"
-            f" build (started {waited - self._started:.1f} s before this line; waited"
-            f" {time.perf_counter() - waited:.1f} s for them)"
+            f" build; waited {time.perf_counter() - waited:.1f} s for them after the last"
+            f" language, {waited - self._started:.1f} s into the build"
         )
         notes += [f"search {language}: {summary}" for language, summary in searched.items()]
         return notes
