@@ -39,7 +39,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/finder.py
 	$(BIN)/python bench/leaflets.py
 
-# Whole-site builds at 500, 2,000 and 5,000 services against a plain Material build (~20 min).
+# Whole-site builds, cold and with the leaflets cached, at 500, 2,000 and 5,000 services
+# against a plain Material build of as many pages (~15 min).
 bench-scale: $(STAMP)
 	$(BIN)/python bench/scale.py
 
