@@ -10,12 +10,13 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .catalogue import Catalogue, catalogue
 from .dataset import Directory
@@ -244,7 +245,7 @@ def document(sheets: list[Sheet]) -> str:
     )
     return (
         f'<!doctype html><html lang="{language}" dir="{text_direction(language)}">'
-        f'<head><meta charset="utf-8"><title>{sheets[0].url}</title>'
+        f'<head><meta charset="utf-8"><title>{escape(sheets[0].url)}</title>'
         f"<style>{css}</style></head><body>{bodies}</body></html>"
     )
 
@@ -252,8 +253,6 @@ def document(sheets: list[Sheet]) -> str:
 def print_sheets(sheets: list[Sheet]) -> list[bytes]:
     """A PDF of each sheet (of one language): rendered as one document, split at the page on
     which each sheet starts."""
-    import copy
-
     from weasyprint import HTML  # loading WeasyPrint costs a second: only where PDFs are made
 
     printed = HTML(string=document(sheets)).render()
@@ -265,12 +264,10 @@ def print_sheets(sheets: list[Sheet]) -> list[bytes]:
     if len(starts) != len(sheets):
         raise RuntimeError(f"{len(sheets)} leaflets came out as {len(starts)} on paper")
     pdfs = []
-    if len(starts) != len(sheets):
-        raise RuntimeError(f"{len(sheets)} leaflets came out as {len(starts)} on paper")
     first = [starts[f"sheet-{n}"] for n in range(len(sheets))]
     for sheet, start, end in zip(sheets, first, [*first[1:], len(printed.pages)], strict=True):
         part = printed.copy(printed.pages[start:end])
-        part.metadata = copy.copy(printed.metadata)
+        part.metadata = copy(printed.metadata)
         part.metadata.title = sheet.url
         pdfs.append(bytes(part.write_pdf()))
     return pdfs
