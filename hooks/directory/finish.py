@@ -92,12 +92,21 @@ class BuildWork:
         self.links = links
         self.data_dir = data_dir
         self._started = time.perf_counter()
-        self._pdfs = PdfPrinting(
-            directory, links, cache / "leaflets", workers=os.cpu_count() or 1, niceness=PDF_NICENESS
-        )
-        self._search = SearchIndexing(site_dir, niceness=SEARCH_NICENESS)
-        self._indexed: set[str] = set()
+        # First the bodies, which the first language needs within seconds; the leaflets'
+        # HTML takes a second to make before their printing starts.
         self._bodies = BodyRendering(pages, SITE_LANGUAGES)
+        try:
+            self._pdfs = PdfPrinting(
+                directory,
+                links,
+                cache / "leaflets",
+                workers=os.cpu_count() or 1,
+                niceness=PDF_NICENESS,
+            )
+        except BaseException:
+            self._bodies.close()  # the fonts are missing: no renderer left behind
+            raise
+        self._search = SearchIndexing(site_dir, niceness=SEARCH_NICENESS)
 
     def body(self, path: str) -> str | None:
         """The body of the generated page whose placeholder is `path`, else None."""
@@ -105,9 +114,8 @@ class BuildWork:
 
     def language_built(self, language: str) -> None:
         """The pages of `language` are all written: index them."""
-        if language in SITE_LANGUAGES and language not in self._indexed:
+        if language in SITE_LANGUAGES:
             self._search.start(language)
-            self._indexed.add(language)
 
     def finish(self) -> list[str]:
         """Everything else, and the waiting. Returns lines worth logging."""

@@ -4,6 +4,7 @@ a page of the site and as an A4 PDF made with WeasyPrint after the build."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -234,11 +235,16 @@ class Sheet:
     html: str
 
 
+@functools.cache  # read for every leaflet's cache key
+def _leaflet_css() -> str:
+    return LEAFLET_CSS.read_text(encoding="utf-8")
+
+
 def document(sheets: list[Sheet]) -> str:
     """One HTML document of leaflets in one language, each from a new page, with their print
     style: WeasyPrint sets up fonts and styles once for all of them (a third of its time)."""
     language = sheets[0].language
-    css = LEAFLET_CSS.read_text(encoding="utf-8")
+    css = _leaflet_css()
     bodies = "".join(
         f'<div class="leaflet-sheet" id="sheet-{n}">{sheet.html}</div>'
         for n, sheet in enumerate(sheets)

@@ -2,8 +2,8 @@
 so a Ukrainian visitor downloads and searches Ukrainian pages only.
 
 Each language is indexed once its pages are built, in a process of its own, while the build
-goes on with the next language: MkDocs builds on one core, and Pagefind's work (a third of
-the theme's build time at 5,000 services) fits beside it on the other.
+goes on with the next language: MkDocs builds on one core, and Pagefind works on the other
+(at niceness 10, so the build keeps its core).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ class SearchIndexing:
         self.site_dir = site_dir
         self.niceness = niceness
         self._languages: queue.Queue[str | None] = queue.Queue()
+        self._asked: set[str] = set()
         self._thread: threading.Thread | None = None
         self._running: subprocess.Popen[str] | None = None
         self._cancelled = False
@@ -35,7 +36,10 @@ class SearchIndexing:
         self._failure: str | None = None
 
     def start(self, language: str) -> None:
-        """Index the built pages of `language` once the runs before it are done."""
+        """Index the built pages of `language` once the runs before it are done (once only)."""
+        if language in self._asked:
+            return
+        self._asked.add(language)
         if self._thread is None:
             self._thread = threading.Thread(target=self._run_all, name="pagefind", daemon=True)
             self._thread.start()
