@@ -98,6 +98,7 @@ class _Layout:
     remainder: int  # bits after the last codeword
     mask: int  # the mask's bits in placement order, as one number
     cells: itemgetter[Any]  # picks each module's character, row by row, from message + "01"
+    modules: int  # data modules: the message's bits, remainder included
 
     @property
     def data_codewords(self) -> int:
@@ -119,7 +120,7 @@ class _Layout:
         return (int.from_bytes(stream) << self.remainder) ^ self.mask
 
     def rows(self, message: int) -> str:
-        bits = format(message, f"0{8 * _stream_length(self.blocks) + self.remainder}b")
+        bits = format(message, f"0{self.modules}b")
         return "".join(self.cells(bits + "01"))
 
 
@@ -199,7 +200,7 @@ def _layout(version: int, level: int) -> _Layout:
         for j in range(width):
             picks.append(position.get((i, j), dark if fixed[i][j] == "1" else light))
         picks.append(light)  # each row ends in a light character of its own
-    return _Layout(version, width, blocks, remainder, mask, itemgetter(*picks))
+    return _Layout(version, width, blocks, remainder, mask, itemgetter(*picks), len(order))
 
 
 def _level_name(level: int) -> str:
