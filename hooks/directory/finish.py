@@ -43,7 +43,9 @@ def x_default(html: str) -> str:
 # 404 for each language. It needs none of them here (no instant navigation; the language menu
 # links each page's own alternates), and the sitemap declares the same alternates for search
 # engines.
-_HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+# (The pattern starts with its literal: led by optional whitespace it took 0.43 ms a page, on
+# the build's longest path, against 0.013 ms.)
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 def finished_page(html: str) -> str:
