@@ -87,3 +87,22 @@ def test_coverage_counts_services_and_marks_gaps(real_site: Path) -> None:
         for link in set(re.findall(r'href="(\.\./(?:finder|categories)/[^"#?]*)', page)):
             target = urlsplit(urljoin(f"http://site/{language}/coverage/", link)).path
             assert (real_site / target.lstrip("/") / "index.html").is_file(), link
+
+
+def test_every_page_title_names_the_site_once(real_site: Path) -> None:
+    """A browser tab, a bookmark and a search result name the page and the site ("Domů -
+    Rozcestník"), or the site alone on the root picker and the "not found" page (one for all
+    languages): never the name twice ("O Rozcestníku" is the name declined), never nothing."""
+    titles = {
+        page: re.search(r"<title>([^<]*)</title>", page.read_text(encoding="utf-8"))
+        for page in real_site.rglob("*.html")
+        if "admin" not in page.parts
+    }
+    assert len(titles) > 500
+    for page, title in titles.items():
+        assert title is not None, page
+        if page in (real_site / "index.html", real_site / "404.html"):
+            assert title.group(1) == "Rozcestník", page
+            continue
+        assert len(re.findall(r"Rozcestník\b", title.group(1))) == 1, (page, title.group(1))
+        assert re.sub(r"Rozcestník\b|[-—\s]", "", title.group(1)), page
