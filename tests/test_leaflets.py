@@ -23,7 +23,7 @@ from directory.leaflet_plan import (
     all_plans,
     leaflet_places,
 )
-from directory.leaflets import LeafletWriter, compact_hours
+from directory.leaflets import LeafletWriter, PdfPrinting, compact_hours
 from directory.loading import load
 from directory.models import OpeningHours
 from directory.pages import SiteLinks
@@ -78,6 +78,39 @@ def test_compact_hours_merges_days_with_the_same_times() -> None:
     assert compact_hours(hours, catalogue("en")) == "Mon–Thu 09:00–17:00; Fri 09:00–12:00"
     assert compact_hours(hours, catalogue("cs")) == "po–čt 09:00–17:00; pá 09:00–12:00"
     assert compact_hours([], catalogue("cs")) == ""
+
+
+def test_the_cache_gives_unchanged_leaflets_and_forgets_replaced_ones(
+    sample_data: Path, tmp_path: Path
+) -> None:
+    """A rebuild prints no leaflet whose text is unchanged and writes the same files; a changed
+    name reprints the leaflets that list it, and their old PDFs leave the cache, which holds
+    one PDF a leaflet."""
+    cache, links = tmp_path / "cache", SiteLinks(site_url=SITE_URL)
+    first = PdfPrinting(load(sample_data), links, cache)
+    leaflets = len(all_plans(load(sample_data))) * len(SITE_LANGUAGES)
+    assert first.printed == leaflets
+    printed = {path: path.read_bytes() for path in first.write(tmp_path / "first")}
+    assert first.prune_cache() == []
+    assert len(list(cache.glob("*.pdf"))) == leaflets
+
+    again = PdfPrinting(load(sample_data), links, cache)
+    assert again.printed == 0
+    copied = again.write(tmp_path / "again")
+    assert [path.read_bytes() for path in copied] == list(printed.values())
+
+    service = sample_data / "services" / "sample-czech-course.yaml"
+    text = service.read_text(encoding="utf-8")
+    service.write_text(text.replace("Kurz češtiny A1", "Kurz češtiny A2"), encoding="utf-8")
+    plans = all_plans(load(sample_data))
+    listing = sum("sample-czech-course" in {s.id for s in plan.services} for plan in plans)
+    changed = PdfPrinting(load(sample_data), links, cache)
+    assert changed.printed == listing * len(SITE_LANGUAGES) > 0
+    changed.write(tmp_path / "changed")
+    assert len(changed.prune_cache()) == changed.printed
+    assert len(list(cache.glob("*.pdf"))) == leaflets
+    partial = PdfPrinting(load(sample_data), links, cache, languages=("cs",))
+    assert partial.prune_cache() == []  # cannot tell the other languages' PDFs
 
 
 def _pdf(site: Path, language: str, leaflet: Plan) -> Path:

@@ -140,12 +140,16 @@ class BuildWork:
                 notes.append("admin: Decap's bundle is missing; run `make` to fetch it")
         waited = time.perf_counter()
         pdfs = self._pdfs.write(self.site_dir)
+        stale = self._pdfs.prune_cache()
         searched = self._search.finish()
         notes.append(
-            f"leaflets: {len(pdfs)} PDFs and search: {len(searched)} indexes, made beside the"
-            f" build; waited {time.perf_counter() - waited:.1f} s for them after the last"
-            f" language, {waited - self._started:.1f} s into the build"
+            f"leaflets: {len(pdfs)} PDFs ({self._pdfs.printed} printed, the others from the"
+            f" cache) and search: {len(searched)} indexes, made beside the build; waited"
+            f" {time.perf_counter() - waited:.1f} s for them after the last language,"
+            f" {waited - self._started:.1f} s into the build"
         )
+        if stale:
+            notes.append(f"leaflets: {len(stale)} PDFs of earlier builds removed from the cache")
         notes += [f"search {language}: {summary}" for language, summary in searched.items()]
         return notes
 

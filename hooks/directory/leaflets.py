@@ -295,6 +295,7 @@ class PdfPrinting:
         niceness: int = 0,
     ) -> None:
         check_fonts()
+        self._every_language = set(languages) >= set(SITE_LANGUAGES)
         plans = all_plans(directory)
         self._sheets: dict[Path, Sheet] = {}  # the PDF's path inside the site → its leaflet
         for language in languages:
@@ -313,6 +314,11 @@ class PdfPrinting:
             batch = list(paths)
             run = self._pool.submit(print_sheets, [self._sheets[path] for path in batch])
             self._made.update({path: (run, index) for index, path in enumerate(batch)})
+
+    @property
+    def printed(self) -> int:
+        """How many PDFs this build prints; the others come from the cache."""
+        return len(self._made)
 
     def write(self, site_dir: Path) -> list[Path]:
         """Wait for the PDFs and put them into the built site (and new ones into the cache)."""
@@ -333,6 +339,18 @@ class PdfPrinting:
             written.append(target)
         self.cancel()
         return written
+
+    def prune_cache(self) -> list[Path]:
+        """Remove the cached PDFs that no leaflet of this build is: a leaflet whose text changed
+        leaves its old PDF behind, and the cache (a deploy's too) would only grow. A printing
+        of some languages only keeps the cache whole: it cannot tell the others' PDFs."""
+        used = {path for path in self._cached.values() if path is not None}
+        if not used or not self._every_language:
+            return []
+        stale = [path for path in next(iter(used)).parent.glob("*.pdf") if path not in used]
+        for path in stale:
+            path.unlink()
+        return stale
 
     def cancel(self) -> None:
         if self._pool is not None:
