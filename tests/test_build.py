@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+from directory.finish import BuildWork
 from directory.generate import BodyRendering, generated_pages, write_pages
 from directory.loading import load
-from directory.pages import PageWriter
+from directory.pages import PageWriter, SiteLinks
 
 from .conftest import ROOT, make_site_project, mkdocs_build
 
@@ -124,6 +125,20 @@ def test_bodies_made_ahead_are_the_pages_own(
     finally:
         rendering.close()
     assert made_here == (0 if fork else len(order))
+
+
+def test_a_failed_finish_leaves_no_work_running(sample_data: Path, tmp_path: Path) -> None:
+    """The site folder cannot be written: the error comes out, and the renderer and the PDF
+    printers beside the build stop with it (mkdocs serve would otherwise keep them)."""
+    directory = load(sample_data)
+    site = tmp_path / "site"
+    site.write_text("a file where the site folder goes", encoding="utf-8")
+    pages = generated_pages(directory, languages=("en",))
+    work = BuildWork(directory, pages, site, SiteLinks(), sample_data, tmp_path / "cache")
+    assert multiprocessing.active_children()  # the body renderer and the PDF printers
+    with pytest.raises(NotADirectoryError):
+        work.finish()
+    assert multiprocessing.active_children() == []
 
 
 def test_records_stay_out_of_the_navigation(sample_site: Path) -> None:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import segno
 import zxingcpp
-from directory.qrcode import QUIET_ZONE, data_modules, page_qr_svg, qr_svg
+from directory.qrcode import PAGE_MASK, QUIET_ZONE, data_modules, page_qr_svg, qr_svg
 
 SITE = "https://rozcestnik.example.org/"
 # Paths of 1 to 400 characters: versions 4 to 16, and both levels segno's boost picks.
@@ -34,7 +34,7 @@ def decode(grid: np.ndarray) -> list[str]:
 
 
 def segno_modules(url: str) -> tuple[segno.QRCode, np.ndarray]:
-    code = segno.make(url, error="m", micro=False, mask=2)
+    code = segno.make(url, error="m", micro=False, mask=PAGE_MASK)
     grid = np.pad(np.array([[cell & 1 for cell in row] for row in code.matrix], dtype=bool), 4)
     return code, grid
 
@@ -60,7 +60,7 @@ def test_page_codes_decode_and_match_segnos_layout(url: str) -> None:
 
 def test_the_addresses_cover_many_versions_and_levels() -> None:
     """The test above is only as good as the variety of codes it sees."""
-    codes = [segno.make(url, error="m", micro=False, mask=2) for url in ADDRESSES]
+    codes = [segno.make(url, error="m", micro=False, mask=PAGE_MASK) for url in ADDRESSES]
     assert {code.version for code in codes} == set(range(4, 17))
     assert {code.error for code in codes} == {"M", "Q"}
 
@@ -70,7 +70,7 @@ def test_a_damaged_page_code_still_reads() -> None:
     and the address still decodes."""
     url = f"{SITE}vi/organisations/integration-centre-prague/"
     grid = modules(page_qr_svg(url))
-    region = data_region(segno.make(url, error="m", micro=False, mask=2))
+    region = data_region(segno.make(url, error="m", micro=False, mask=PAGE_MASK))
     rows, cols = np.nonzero(region)
     patch = (rows > rows.max() - 11) & (cols > cols.max() - 11)
     assert 0.05 < patch.sum() / region.sum() < 0.12
@@ -81,4 +81,4 @@ def test_a_damaged_page_code_still_reads() -> None:
 def test_leaflet_codes_stay_segnos() -> None:
     url = f"{SITE}ar/leaflets/bor/"
     assert decode(modules(qr_svg(url))) == [url]
-    assert (modules(qr_svg(url, 2)) == segno_modules(url)[1]).all()
+    assert (modules(qr_svg(url, PAGE_MASK)) == segno_modules(url)[1]).all()

@@ -120,11 +120,16 @@ class BuildWork:
             self._search.start(language)
 
     def finish(self) -> list[str]:
-        """Everything else, and the waiting. Returns lines worth logging."""
+        """Everything else, and the waiting. Returns lines worth logging. A failure ends the
+        work still running beside the build before it is raised."""
+        try:
+            return self._finish()
+        except BaseException:
+            self.cancel()
+            raise
+
+    def _finish(self) -> list[str]:
         self._bodies.close()
-        for language in SITE_LANGUAGES:  # languages the build did not announce
-            if (self.site_dir / language).is_dir():
-                self.language_built(language)
         publish_sitemap(self.site_dir, self.links.site_url)
         for language in SITE_LANGUAGES:
             write_map_data(self.directory, self.site_dir, language)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -370,11 +371,16 @@ def write_pdfs(
     return printing.write(site_dir)
 
 
+@functools.cache
+def _weasyprint_version() -> str:
+    """Read from the package's metadata: importing WeasyPrint takes the build's process 0.6-1 s,
+    and only the PDF workers need it."""
+    return importlib.metadata.version("weasyprint")
+
+
 def _cache_file(cache_dir: Path | None, sheet: Sheet) -> Path | None:
     if cache_dir is None:
         return None
-    from weasyprint import __version__ as weasyprint_version
-
-    text = f"{weasyprint_version}\n{document([sheet])}"
+    text = f"{_weasyprint_version()}\n{document([sheet])}"
     key = hashlib.sha256(text.encode()).hexdigest()
     return cache_dir / f"{key}.pdf"
