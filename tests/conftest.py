@@ -125,3 +125,16 @@ def browser() -> Iterator[Browser]:
         )
         yield launched
         launched.close()
+
+
+def search_results(browser: Browser, address: str) -> list[str]:
+    """The result links a reader sees on a search page address (`…/search/?q=…`), in order."""
+    page = browser.new_page()
+    page.goto(address)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    page.wait_for_timeout(500)  # all results drawn
+    links: list[str] = page.eval_on_selector_all(
+        ".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
+    )
+    page.close()
+    return links

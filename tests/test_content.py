@@ -58,6 +58,8 @@ def test_interpreters_page_groups_services_by_language(real_site: Path, language
     spoken = {code for s in services for code in DATA.service_languages(s)}
     for code in spoken:
         assert f'<h2 id="{code}">' in page
+    # Court interpreters by language: the Ministry of Justice's public list.
+    assert 'href="https://tlumocnici.justice.cz/kdo-je-tlumocnik/jak-vybrat-tlumocnika/"' in page
 
 
 @pytest.mark.parametrize("language", SITE_LANGUAGES)

@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from directory import freshness
 from directory.finder import effective_hours, finder_data
 from directory.languages import SITE_LANGUAGES
 from directory.loading import load
@@ -20,7 +21,7 @@ from directory.models import DAYS, Service
 from directory.pages import PageWriter
 from playwright.sync_api import Browser, Page
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE_DATA, TODAY
 
 DATA = load(ROOT / "data")
 PRAGUE = ZoneInfo("Europe/Prague")
@@ -110,7 +111,7 @@ def test_records_by_age_lists_the_oldest_first(real_site: Path) -> None:
     links = re.findall(r'<a href="\.\./(services|organisations)/([^/]+)/"', table)
     assert len(links) == len(DATA.services) + len(DATA.organisations)
     records = {**DATA.services, **DATA.organisations}
-    dates = [records[record_id].last_verified for _, record_id in links]
+    dates = [freshness.sort_key(records[record_id]) for _, record_id in links]
     assert dates == sorted(dates)
 
 
@@ -118,8 +119,17 @@ def test_records_by_age_marks_stale_records() -> None:
     writer = PageWriter(DATA, "en", today=date(2029, 1, 1))
     body = writer.records_by_age().body
     assert body.count('class="freshness--stale"') == len(DATA.services) + len(DATA.organisations)
-    fresh = PageWriter(DATA, "en", today=max(s.last_verified for s in DATA.services.values()))
-    assert 'class="freshness--stale"' not in fresh.records_by_age().body
+    today = date(2026, 12, 2)
+    stale = [r for r in [*DATA.services.values(), *DATA.organisations.values()]
+             if freshness.is_stale(r, today)]  # fmt: skip
+    assert stale
+    body = PageWriter(DATA, "en", today=today).records_by_age().body
+    assert body.count('class="freshness--stale"') == len(stale)
+    sample = load(SAMPLE_DATA, today=TODAY)  # verified on 2026-11-01
+    assert (
+        'class="freshness--stale"'
+        not in PageWriter(sample, "en", today=TODAY).records_by_age().body
+    )
 
 
 # --- in the browser -------------------------------------------------------------------------

@@ -33,12 +33,14 @@ ACCEPTED = {
 
 
 def _records() -> list[str]:
-    """Record pages of different shapes: with and without places, with a fallback name."""
+    """Record pages of different shapes: with and without places, with a machine-translated
+    text (its notice), and with a fallback name when a record still lacks a translation."""
     services = list(DATA.services.values())
     chosen = {
         next(s.id for s in services if s.locations),
         next(s.id for s in services if not s.locations),
-        next(s.id for s in services if "uk" not in s.name),
+        next(s.id for s in services if "uk" in s.machine_translated),
+        *[s.id for s in services if "uk" not in s.name][:1],
     }
     organisation = next(o.id for o in DATA.organisations.values() if o.locations)
     return [*(f"services/{id}/" for id in sorted(chosen)), f"organisations/{organisation}/"]

@@ -1,9 +1,11 @@
-"""The open-data export: HSDS 3.0 objects valid against the shared schemas, stable ids,
-CSV and GeoJSON that load back with one row or feature per record."""
+"""The open-data export: HSDS 3.0 objects in every language, valid against the official
+schemas (kept in tests/hsds-3.0/) and against a strict reading that rejects fields HSDS does
+not define; stable ids; CSV and GeoJSON that load back with one row or feature per record."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from datetime import date
@@ -15,44 +17,54 @@ import pytest
 import referencing
 import referencing.jsonschema as referencing_jsonschema
 from directory.dataset import Directory
+from directory.hsds import LICENSE, PROFILE, hsds, location_uuid, organisation_uuid, service_uuid
+from directory.languages import SITE_LANGUAGES
 from directory.loading import load
-from directory.opendata import (
-    LICENSE,
-    PROFILE,
-    csv_files,
-    geojson,
-    hsds,
-    location_uuid,
-    organisation_uuid,
-    service_uuid,
-    write_open_data,
-)
+from directory.localized import pick
+from directory.opendata import csv_cell, csv_files, geojson, write_open_data
 
 from .conftest import ROOT, SAMPLE_DATA, TODAY
 
-HSDS_SCHEMAS = ROOT.parent / "shared" / "hsds-3.0"
+HSDS_SCHEMAS = ROOT / "tests" / "hsds-3.0"
 SITE_URL = "https://rozcestnik.example.org/"
 BUILD_DATE = date(2026, 11, 23)
 
 
-@pytest.fixture(scope="module")
-def validators() -> dict[str, Any]:
+def _strict(schema: Any) -> Any:
+    """The schema with `additionalProperties: false` on every object that lists properties,
+    as validators that reject fields the standard does not define read it."""
+    if isinstance(schema, dict):
+        strict = {key: _strict(value) for key, value in schema.items()}
+        if "properties" in strict and "additionalProperties" not in strict:
+            strict["additionalProperties"] = False
+        return strict
+    if isinstance(schema, list):
+        return [_strict(item) for item in schema]
+    return schema
+
+
+def _validators(strict: bool) -> dict[str, Any]:
     """Validators for HSDS organization, location and (compiled) service objects, with every
-    `$ref` resolved to the local schema files."""
+    `$ref` resolved to the schema files kept in the repository."""
     assert HSDS_SCHEMAS.is_dir(), f"the HSDS schemas are missing: {HSDS_SCHEMAS}"
+    shape = _strict if strict else (lambda schema: schema)
     registry = referencing.Registry().with_resources(
         (
             path.name,
             referencing.Resource.from_contents(
-                json.loads(path.read_text(encoding="utf-8")),
+                shape(json.loads(path.read_text(encoding="utf-8"))),
                 default_specification=referencing_jsonschema.DRAFT202012,
             ),
         )
         for path in HSDS_SCHEMAS.glob("*.json")
     )
     validator = jsonschema.Draft202012Validator
-    compiled = json.loads(
-        (HSDS_SCHEMAS / "compiled" / "service_with_definitions.json").read_text(encoding="utf-8")
+    compiled = shape(
+        json.loads(
+            (HSDS_SCHEMAS / "compiled" / "service_with_definitions.json").read_text(
+                encoding="utf-8"
+            )
+        )
     )
     return {
         name: validator(schema, registry=registry, format_checker=validator.FORMAT_CHECKER)
@@ -64,9 +76,14 @@ def validators() -> dict[str, Any]:
     }
 
 
+@pytest.fixture(scope="module", params=["official", "strict"])
+def validators(request: pytest.FixtureRequest) -> dict[str, Any]:
+    return _validators(request.param == "strict")
+
+
 @pytest.fixture(scope="module")
 def real() -> Directory:
-    return load(ROOT / "data", today=TODAY)
+    return load(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +100,11 @@ def _errors(validator: Any, instance: dict[str, Any]) -> list[str]:
     return [f"{error.json_path}: {error.message}" for error in validator.iter_errors(instance)]
 
 
-def test_every_hsds_object_is_valid(directory: Directory, validators: dict[str, Any]) -> None:
-    export = hsds(directory, BUILD_DATE, SITE_URL)
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_every_hsds_object_is_valid(
+    directory: Directory, validators: dict[str, Any], language: str
+) -> None:
+    export = hsds(directory, BUILD_DATE, SITE_URL, language)
     problems: list[str] = []
     counts = {"organization": 0, "location": 0, "service": 0}
     for organization in export["organizations"]:
@@ -93,9 +113,9 @@ def test_every_hsds_object_is_valid(directory: Directory, validators: dict[str, 
         for location in organization["locations"]:
             problems += _errors(validators["location"], location)
             counts["location"] += 1
-        for service in organization["services"]:
-            problems += _errors(validators["service"], service)
-            counts["service"] += 1
+    for service in export["services"]:
+        problems += _errors(validators["service"], service)
+        counts["service"] += 1
     assert problems == []
     assert counts == {
         "organization": len(directory.organisations),
@@ -105,13 +125,21 @@ def test_every_hsds_object_is_valid(directory: Directory, validators: dict[str, 
 
 
 def test_the_validators_do_catch_errors(sample: Directory, validators: dict[str, Any]) -> None:
-    organization = hsds(sample, BUILD_DATE, SITE_URL)["organizations"][0]
+    export = hsds(sample, BUILD_DATE, SITE_URL)
+    organization = export["organizations"][0]
     broken = {**organization, "id": "sample-centre", "phones": [{"id": organisation_uuid("x")}]}
     messages = _errors(validators["organization"], broken)
     assert any("uuid" in message for message in messages)
     assert any("'number' is a required property" in message for message in messages)
-    service = {**organization["services"][0], "status": "open"}
+    service = {**export["services"][0], "status": "open"}
     assert _errors(validators["service"], service)
+
+
+def test_the_strict_validators_reject_fields_hsds_does_not_define(sample: Directory) -> None:
+    strict, official = _validators(strict=True), _validators(strict=False)
+    service = {**hsds(sample, BUILD_DATE, SITE_URL)["services"][0], "categories": ["x"]}
+    assert not _errors(official["service"], service)
+    assert any("categories" in message for message in _errors(strict["service"], service))
 
 
 def test_wrapper_has_licence_profile_and_date(sample: Directory) -> None:
@@ -123,7 +151,7 @@ def test_wrapper_has_licence_profile_and_date(sample: Directory) -> None:
 
 def test_ids_are_stable_across_builds(real: Directory) -> None:
     first = hsds(real, BUILD_DATE, SITE_URL)
-    again = hsds(load(ROOT / "data", today=TODAY), date(2027, 1, 1), SITE_URL)
+    again = hsds(load(ROOT / "data"), date(2027, 1, 1), SITE_URL)
     assert _ids(first) == _ids(again)
     assert first["organizations"] == again["organizations"]
     ids = _ids(first)
@@ -133,45 +161,70 @@ def test_ids_are_stable_across_builds(real: Directory) -> None:
 
 
 def _ids(value: Any) -> list[str]:
-    """Every `id` anywhere in the export, in order."""
+    """Every `id` anywhere in the export, in order; taxonomy terms, which many attributes
+    share by design, are left out."""
     if isinstance(value, dict):
         own = [value["id"]] if isinstance(value.get("id"), str) else []
-        return own + [i for item in value.values() for i in _ids(item)]
+        return own + [
+            i for key, item in value.items() if key != "taxonomy_term" for i in _ids(item)
+        ]
     if isinstance(value, list):
         return [i for item in value for i in _ids(item)]
     return []
 
 
-def test_translations_of_names_are_exported(directory: Directory) -> None:
-    export = hsds(directory, BUILD_DATE, SITE_URL)
-    organizations = {o["id"]: o for o in export["organizations"]}
-    services = {s["id"]: s for o in export["organizations"] for s in o["services"]}
-    for organisation in directory.organisations.values():
-        exported = organizations[organisation_uuid(organisation.id)]
-        assert exported["translations"]["name"] == dict(organisation.name)
-        assert exported["name"] == organisation.name.get("cs", organisation.name.get("en"))
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_each_file_holds_its_language_and_marks_machine_translation(
+    directory: Directory, language: str
+) -> None:
+    export = hsds(directory, BUILD_DATE, SITE_URL, language)
+    assert export["language"] == language
+    services = {s["id"]: s for s in export["services"]}
     for service in directory.services.values():
-        assert services[service_uuid(service.id)]["translations"]["name"] == dict(service.name)
+        exported = services[service_uuid(service.id)]
+        assert exported["name"] == pick(service.name, language).text
+        marks = {
+            a["taxonomy_term"]["code"]: a.get("value")
+            for a in exported["attributes"]
+            if a["taxonomy_term"]["taxonomy"] == "rozcestnik-translation"
+        }
+        if language not in service.name:
+            assert marks == {"fallback": pick(service.name, language).language}
+        elif language in service.machine_translated:
+            assert marks == {"machine-translated": language}
+        else:
+            assert marks == {}
+        needs = [
+            a["taxonomy_term"]["code"]
+            for a in exported["attributes"]
+            if a["taxonomy_term"]["taxonomy"] == "rozcestnik-needs"
+        ]
+        assert needs == service.categories
 
 
 def test_no_coordinates_without_a_sourced_point(real: Directory) -> None:
-    """No source gives coordinates: no HSDS location has latitude or longitude."""
+    """Only a location's own sourced point is exported, never its place's centre."""
     export = hsds(real, BUILD_DATE, SITE_URL)
-    for organization in export["organizations"]:
-        for location in organization["locations"]:
-            assert "latitude" not in location and "longitude" not in location
+    exported = {
+        loc["id"]: (loc.get("latitude"), loc.get("longitude"))
+        for organization in export["organizations"]
+        for loc in organization["locations"]
+    }
+    for organisation in real.organisations.values():
+        for location in organisation.locations:
+            point = (location.geo.lat, location.geo.lon) if location.geo else (None, None)
+            assert exported[location_uuid(organisation.id, location.id)] == point
 
 
 def test_sample_record_maps_to_hsds_fields(sample: Directory) -> None:
-    (organization,) = hsds(sample, BUILD_DATE, SITE_URL)["organizations"]
+    export = hsds(sample, BUILD_DATE, SITE_URL)
+    (organization,) = export["organizations"]
     assert organization["phones"][0]["number"] == "+420252543846"
     (location,) = organization["locations"]
     assert location["addresses"][0]["address_1"] == "Vzorová 1"
     assert location["addresses"][0]["country"] == "CZ"
     assert [s["byday"] for s in location["schedules"]] == ["MO,TU,WE,TH", "FR"]
-    legal = next(
-        s for s in organization["services"] if s["id"] == service_uuid("sample-legal-advice")
-    )
+    legal = next(s for s in export["services"] if s["id"] == service_uuid("sample-legal-advice"))
     assert legal["status"] == "active"
     assert [lang["code"] for lang in legal["languages"]] == ["cs", "vi"]
     assert legal["cost_options"][0]["amount"] == 0
@@ -195,8 +248,21 @@ def test_csv_files_load_back(directory: Directory) -> None:
         for number in filter(None, row["phones"].split(";")):
             assert number.startswith("+") and number[1:].isdigit(), number
         record = directory.organisations[row["id"]]
-        assert row["name_cs"] == record.name.get("cs", "")
-        assert row["name_en"] == record.name.get("en", "")
+        for code in SITE_LANGUAGES:
+            assert row[f"name_{code}"] == record.name.get(code, "")
+
+
+def test_csv_cells_never_start_a_formula(sample: Directory) -> None:
+    """OWASP's rule on CSV injection: a cell a spreadsheet would run starts with "'"."""
+    for attack in ('=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"):
+        assert csv_cell(attack) == "'" + attack
+    assert csv_cell("+420252543846;+420252543847") == "+420252543846;+420252543847"
+    assert csv_cell("Praha 3") == "Praha 3"
+    service = next(iter(sample.services.values()))
+    hostile = service.model_copy(update={"name": {"cs": "=1+1", "en": "@cmd"}})
+    changed = dataclasses.replace(sample, services={service.id: hostile})
+    (row,) = _rows(csv_files(changed)["services.csv"])
+    assert row["name_cs"] == "'=1+1" and row["name_en"] == "'@cmd"
 
 
 def test_geojson_has_a_feature_per_location(directory: Directory) -> None:
@@ -211,18 +277,22 @@ def test_geojson_has_a_feature_per_location(directory: Directory) -> None:
         assert feature["properties"]["approximate"] is (location.geo is None)
 
 
-def test_every_real_feature_is_approximate(real: Directory) -> None:
-    """No source gives coordinates, so every point is a place's centre."""
+def test_only_sourced_points_are_exact(real: Directory) -> None:
+    """A location without sourced coordinates is drawn at its place's centre, marked so."""
     features = geojson(real, "cs")["features"]
     assert features
-    assert all(feature["properties"]["approximate"] is True for feature in features)
+    exact = {
+        f"{o.id}/{loc.id}" for o in real.organisations.values() for loc in o.locations if loc.geo
+    }
+    for feature in features:
+        assert feature["properties"]["approximate"] is (feature["id"] not in exact)
 
 
 def test_write_open_data(sample: Directory, tmp_path: Path) -> None:
     written = write_open_data(sample, tmp_path, BUILD_DATE, SITE_URL)
     names = sorted(path.relative_to(tmp_path).as_posix() for path in written)
     assert names == [
-        "data/hsds.json",
+        *sorted(["data/hsds.json", *(f"data/hsds.{code}.json" for code in SITE_LANGUAGES)]),
         "data/index.html",
         "data/locations.csv",
         "data/locations.geojson",

@@ -10,11 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from .fields import PLACEHOLDER
+from .languages import SITE_LANGUAGES
 from .loading import load
 from .problems import InvalidData
 from .report import review_report
 from .scaffold import RECORD_MODELS, ScaffoldError, new_record
 from .schema import write_schemas
+from .translations import export_po, import_po
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +37,20 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("report", help="what a coordinator should check first")
     report.add_argument("data_dir", nargs="?", default="data", type=Path)
     report.add_argument("--today", type=date.fromisoformat, help="count ages from this day")
+    translations = commands.add_parser(
+        "translations", help="export record texts to a PO file for translators, or import one"
+    )
+    actions = translations.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="write a PO file of one language's record texts")
+    export.add_argument("--language", required=True, choices=SITE_LANGUAGES)
+    export.add_argument("--data", default="data", type=Path, help="the data folder")
+    export.add_argument("--output", type=Path, help="the PO file (default: records.<language>.po)")
+    imported = actions.add_parser("import", help="write a PO file's texts into the records")
+    imported.add_argument("po_file", type=Path)
+    imported.add_argument("--data", default="data", type=Path, help="the data folder")
     args = parser.parse_args(argv)
+    if args.command == "translations":
+        return _translations(args)
     if args.command == "report":
         today = args.today or date.today()
         print(review_report(load(args.data_dir, today=today), today), end="")
@@ -66,6 +81,37 @@ def _validate(data_dir: Path, today: date | None) -> int:
         return 1
     seconds = time.perf_counter() - started
     print(f"{data_dir}: valid — {directory.summary()} ({seconds:.2f} s)")
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    try:
+        directory = load(args.data)
+    except InvalidData as invalid:
+        print("\n".join(map(str, invalid.problems)), file=sys.stderr)
+        print("fix the data first: python -m directory validate", file=sys.stderr)
+        return 1
+    if args.action == "export":
+        output = args.output or Path(f"records.{args.language}.po")
+        output.write_bytes(export_po(directory, args.language))
+        print(
+            f"wrote {output} — open it in Poedit, Lokalize or Weblate; fuzzy = machine translated"
+        )
+        return 0
+    try:
+        result = import_po(args.data, args.po_file)
+    except (ValueError, KeyError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for path in result.changed_files:
+        print(f"updated {path}")
+    changed = len(result.changed_files)
+    print(f"{result.entries} entries in {result.language}; {changed} file(s) changed")
+    try:
+        load(args.data)
+    except InvalidData as invalid:
+        print("\n".join(map(str, invalid.problems)), file=sys.stderr)
+        return 1
     return 0
 
 

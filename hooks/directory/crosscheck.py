@@ -24,7 +24,8 @@ def cross_check(records: Records, vocabularies: Vocabularies) -> list[Problem]:
     categories = _ids(vocabularies["categories"])
     places = _ids(vocabularies["places"])
     problems.extend(_place_parents(vocabularies, places))
-    problems.extend(_search_term_categories(vocabularies, categories))
+    for kind in ("search-terms", "glossary"):
+        problems.extend(_vocabulary_categories(vocabularies, kind, categories))
     organisations = records["organisations"]
     for record, source in organisations.values():
         if isinstance(record, Organisation) and source is not None:
@@ -141,10 +142,11 @@ def _service_references(
                 yield source.problem(("areas", index), _unknown("places", area, places))
 
 
-def _search_term_categories(
-    vocabularies: Vocabularies, categories: set[str] | None
+def _vocabulary_categories(
+    vocabularies: Vocabularies, kind: str, categories: set[str] | None
 ) -> Iterable[Problem]:
-    vocabulary = vocabularies["search-terms"]
+    """Search terms and glossary entries name categories that exist."""
+    vocabulary = vocabularies[kind]
     if vocabulary.source is None or categories is None:
         return
     for index, entry in vocabulary.items.items():

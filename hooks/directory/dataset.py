@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .models import Category, EmergencyNumber, Organisation, Place, SearchTerm, Service
+from .models import (
+    Category,
+    EmergencyNumber,
+    GlossaryTerm,
+    Organisation,
+    Place,
+    SearchTerm,
+    Service,
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class Directory:
     places: dict[str, Place]
     emergency: list[EmergencyNumber]
     search_terms: list[SearchTerm]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
 
     # The data never changes once loaded, so indexes are built on first use and kept: every
     # language's pages, the coverage page, leaflets and open data ask the same questions.

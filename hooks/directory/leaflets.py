@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from .catalogue import Catalogue, catalogue
 from .dataset import Directory
+from .freshness import format_partial_date
 from .languages import SITE_LANGUAGES, text_direction
 from .leaflet_plan import Plan, all_plans
 from .localized import pick
@@ -170,7 +171,23 @@ class LeafletWriter:
             "url": self.url(place),
             "pdf_name": self.pdf_name(place),
             "built": reader.date(self.today),
+            "information": self._information_range(leaflet, reader),
         }
+
+    def _information_range(self, leaflet: Plan, reader: Catalogue) -> str:
+        """How old the leaflet's facts are: the oldest and newest information date of its
+        services and their organisations (freshness.py), never the printing day."""
+        records = [
+            record
+            for _, services in leaflet.groups
+            for service in services
+            for record in (service, self.directory.organisations[service.organisation])
+        ]
+        dated = sorted({r.information_date for r in records if r.information_date})
+        if not dated:
+            return reader("undated")
+        first, last = (format_partial_date(d, reader.locale) for d in (dated[0], dated[-1]))
+        return first if first == last else f"{first} – {last}"
 
     def page(self, leaflet: Plan) -> Page:
         def body() -> str:

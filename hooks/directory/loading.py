@@ -18,7 +18,15 @@ from . import yamlfile
 from .crosscheck import cross_check
 from .dataset import Directory
 from .messages import misspelt_required, plain_message
-from .models import Category, EmergencyNumber, Organisation, Place, SearchTerm, Service
+from .models import (
+    Category,
+    EmergencyNumber,
+    GlossaryTerm,
+    Organisation,
+    Place,
+    SearchTerm,
+    Service,
+)
 from .problems import InvalidData, Problem, display_path, field_path
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {"organisations": Organisation, "services": Service}
@@ -28,6 +36,7 @@ VOCABULARIES: dict[str, type[BaseModel]] = {
     "places": Place,
     "emergency": EmergencyNumber,
     "search-terms": SearchTerm,
+    "glossary": GlossaryTerm,
 }
 
 
@@ -107,6 +116,7 @@ def load(data_dir: Path, today: date | None = None, base: Path | None = None) ->
         places={p.id: p for p in vocabularies["places"].items.values()},
         emergency=list(vocabularies["emergency"].items.values()),
         search_terms=list(vocabularies["search-terms"].items.values()),
+        glossary=list(vocabularies["glossary"].items.values()),
     )
 
 

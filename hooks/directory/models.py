@@ -6,9 +6,18 @@ organisation, categories, places) are checked in crosscheck.py once everything i
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .fields import (
@@ -162,7 +171,14 @@ class Interpreter(Strict):
 
 
 class Record(Strict):
-    """What organisations and services share."""
+    """What organisations and services share.
+
+    Dates are honest (CONTRIBUTING, "Dates"): `last_verified` is the day a person confirmed the
+    facts against a current source (the organisation's page as it read that day, a phone call),
+    never the day the file was written. A record that still needs that check
+    (`needs_verification: true`) has no `last_verified`; its facts are as old as its sources,
+    and pages say "information from" the newest source's publication date.
+    """
 
     id: Id
     name: LocalizedText
@@ -170,7 +186,40 @@ class Record(Strict):
     needs_verification: bool = False
     machine_translated: list[SiteLanguage] = []
     sources: Sources
-    last_verified: PastDate
+    last_verified: PastDate | None = None
+
+    @field_validator("last_verified")
+    @classmethod
+    def not_claimed_while_unverified(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is not None and info.data.get("needs_verification"):
+            raise PydanticCustomError(
+                "verified_unverified",
+                "the record says needs_verification: true, so it cannot claim a verification "
+                "on {day} — remove last_verified until a person has confirmed the facts "
+                "against a current source, then remove needs_verification instead",
+                {"day": value.isoformat()},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def verification_stated(self) -> Record:
+        if not self.needs_verification and self.last_verified is None:
+            raise PydanticCustomError(
+                "verification_missing",
+                'last_verified is missing — add "last_verified: YYYY-MM-DD" with the day a '
+                "person confirmed the facts against a current source, or "
+                '"needs_verification: true" if nobody has yet',
+            )
+        return self
+
+    @property
+    def information_date(self) -> str | None:
+        """How old the facts are: the verification day, else the newest source's own date
+        ("2012", "2024-02", "2024-02-05"), else None (undated sources only)."""
+        if self.last_verified is not None:
+            return self.last_verified.isoformat()
+        published = [source.published for source in self.sources if source.published]
+        return max(published) if published else None
 
 
 class Organisation(Record):
@@ -233,6 +282,19 @@ class EmergencyNumber(Strict):
     name: FullyLocalizedText
     description: FullyLocalizedText
     sources: Sources
+
+
+class GlossaryTerm(Strict):
+    """An official term (data/glossary.yaml): one rendering per site language, used the same way
+    in every record, and found by search in every language. `also` lists other forms that count
+    as the term in a record's text (word stems of inflected forms, abbreviations); `synonyms`
+    the everyday words readers type into search."""
+
+    id: Id
+    categories: Annotated[list[Id], Field(min_length=1)]
+    term: FullyLocalizedText
+    also: dict[SiteLanguage, list[Text]] = {}
+    synonyms: dict[SiteLanguage, list[Text]] = {}
 
 
 class SearchTerm(Strict):

@@ -21,6 +21,7 @@ import jinja2
 import phonenumbers
 from markupsafe import Markup, escape
 
+from . import freshness, glossary
 from .catalogue import Catalogue, catalogue
 from .dataset import Directory
 from .finder import FINDER_DATA_FILE
@@ -30,7 +31,7 @@ from .localized import Shown, pick
 from .maps import PALETTE, MapData, MapPoint, map_block, osm_link
 from .models import DAYS, Access, Category, Cost, OpeningHours, Organisation, Place, Service
 from .qrcode import page_qr_svg, qr_img
-from .report import STALE_AFTER_DAYS
+from .translations import coverage as translation_coverage
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -135,6 +136,9 @@ class PageWriter:
         env.globals.update(
             t=self.t,
             format_date=self.t.date,
+            format_partial_date=partial(freshness.format_partial_date, locale=self.t.locale),
+            age_days=partial(freshness.age_days, today=self.today),
+            record_places=self.record_places,
             language_name=self.t.language_name,
             paragraphs=paragraphs,
             phone_display=phone_display,
@@ -176,8 +180,30 @@ class PageWriter:
         return self._service_items[key]
 
     def is_stale(self, record: Service | Organisation) -> bool:
-        """Last verified more than a year before the build: the page says it may be outdated."""
-        return (self.today - record.last_verified).days > STALE_AFTER_DAYS
+        """Facts over a year old or undated: the page says they may be outdated."""
+        return freshness.is_stale(record, self.today)
+
+    def _report_link(self, kind: str, record_id: str) -> str:
+        """Where a reader reports a wrong text or translation ("" when no repository is set)."""
+        return self.links.report(kind, record_id, self.language) if self.links.repository else ""
+
+    def record_places(self, record: Service | Organisation) -> str:
+        """The towns a record's locations lie in, space separated (the freshness filter)."""
+        if isinstance(record, Service):
+            organisation = self.directory.organisations[record.organisation]
+            ids = {loc.place for loc in organisation.locations if loc.id in record.locations}
+            ids |= set(record.areas or [])
+        else:
+            ids = {loc.place for loc in record.locations}
+        return " ".join(sorted({town for place in ids for town in self._towns_of(place)}))
+
+    def _towns_of(self, place_id: str) -> list[str]:
+        """The place and every place above it (praha-3 → praha-3, praha, cesko)."""
+        chain = []
+        while place_id:
+            chain.append(place_id)
+            place_id = self.directory.places[place_id].parent or ""
+        return chain
 
     def title(self, text: dict[str, str]) -> str:
         return pick(text, self.language).text
@@ -197,7 +223,8 @@ class PageWriter:
                 locations=locations,
                 areas=[self.directory.places[p] for p in service.areas or []],
                 machine=service.machine_translated,
-                search_terms=self.search_terms(service.categories),
+                report_link=self._report_link("services", service.id),
+                search_terms=self.search_terms(service.categories, service),
                 map=self._record_map("service", self.maps.service_points(service)),
                 **self._print_code("services", service.id),
             )
@@ -212,6 +239,8 @@ class PageWriter:
                 organisation=organisation,
                 services=self.directory.services_of(organisation.id),
                 machine=organisation.machine_translated,
+                report_link=self._report_link("organisations", organisation.id),
+                search_terms=self.search_terms([], organisation),
                 map=self._record_map("organisation", self.maps.organisation_points(organisation)),
                 **self._print_code("organisations", organisation.id),
             )
@@ -309,14 +338,23 @@ class PageWriter:
             partial(self.render, "list.html", "../", kind=kind, title=title, items=items),
         )
 
-    def search_terms(self, category_ids: list[str]) -> str:
-        """Official Czech terms a reader may type in any language (data/search-terms.yaml)."""
+    def search_terms(
+        self, category_ids: list[str], record: Service | Organisation | None = None
+    ) -> str:
+        """Words a reader may type in any language: official Czech terms of the categories
+        (data/search-terms.yaml), and the glossary's terms in every language — those the
+        record's texts name, or those of the categories on a category page."""
         terms = [
             term
             for entry in self.directory.search_terms
             if set(entry.categories) & set(category_ids)
             for term in entry.terms
         ]
+        if record is not None:
+            named = glossary.terms_named(record, self.directory.glossary)
+        else:
+            named = [g for g in self.directory.glossary if set(g.categories) & set(category_ids)]
+        terms += glossary.search_words(named, self.language)
         return " · ".join(dict.fromkeys(terms))
 
     def home_block(self) -> str:
@@ -457,6 +495,7 @@ class PageWriter:
                 "../finder/?" + urlencode({"need": need, "lang": code})
             ),
             place_label=lambda place: self.title(self.directory.places[place].name),
+            translations=translation_coverage(self.directory),
         )
 
     def finder(self) -> Page:
@@ -513,11 +552,12 @@ class PageWriter:
         records: list[tuple[str, Service | Organisation]] = [
             ("services", s) for s in self.directory.services.values()
         ] + [("organisations", o) for o in self.directory.organisations.values()]
-        records.sort(key=lambda item: (item[1].last_verified, item[0], item[1].id))
+        records.sort(key=lambda item: (freshness.sort_key(item[1]), item[0], item[1].id))
         return self.render(
             "freshness.html",
             "../",
             records=records,
+            towns=self._place_tree(),
             today=self.today,
             stale_count=sum(1 for _, record in records if self.is_stale(record)),
             unconfirmed_count=sum(1 for _, record in records if record.needs_verification),

@@ -151,8 +151,9 @@ HELP: dict[str, str] = {
     "Location.name": "A name for this address if there are several, e.g. Main office.",
     "description": "A short plain-text description for readers. A blank line starts a new "
     "paragraph.",
-    "needs_verification": "true if the contact data is old or thin and someone should check it "
-    "again (readers are warned); false otherwise.",
+    "needs_verification": "true until a person has confirmed the facts against a current "
+    "source (the organisation's page as it reads that day, or a phone call); readers are "
+    "warned. Such a record has no last_verified.",
     "machine_translated": "The site languages whose texts in this record were machine-"
     "translated (readers are told).",
     "sources": "Where the facts in this record come from: one entry per web page or document "
@@ -162,7 +163,9 @@ HELP: dict[str, str] = {
     "Source.published": 'When the source was published or last updated, if it says: "YYYY", '
     '"YYYY-MM" or "YYYY-MM-DD".',
     "Source.note": "Anything a reviewer should know about the source, e.g. the page of a PDF.",
-    "last_verified": "The day someone last checked the whole record against its sources.",
+    "last_verified": "Only with needs_verification false: the day a person confirmed the "
+    "facts against a current source — never the day the file was written. Without it, pages "
+    "show the date of the newest source.",
     "Organisation.kind": "What kind of organisation this is.",
     "website": "The official website, starting with https:// (or http://).",
     "email": "The public contact e-mail address, as the source gives it.",
