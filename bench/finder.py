@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from directory.dataset import Directory
-from directory.finder import finder_file
-from directory.loading import load
-from directory.pages import PageWriter
+from directory.data.dataset import Directory
+from directory.data.loading import load
+from directory.render.finder import finder_file
+from directory.render.pages import PageWriter
 from generate import generate
 from playwright.sync_api import sync_playwright
 

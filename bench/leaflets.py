@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from directory.leaflets import write_pdfs
-from directory.loading import load
-from directory.pages import SiteLinks
+from directory.data.loading import load
+from directory.print.leaflets import write_pdfs
+from directory.render.pages import SiteLinks
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {"latin": ("vi", "praha-3"), "cyrillic": ("uk", "brno"), "arabic": ("ar", "bor")}

@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import xstatic.pkg.leaflet as leaflet_package
 import xstatic.pkg.leaflet_markercluster as cluster_package
-from directory.loading import load
-from directory.maps import CLUSTER_FILES, MapData
-from directory.pages import PageWriter
+from directory.data.loading import load
+from directory.render.maps import CLUSTER_FILES, MapData
+from directory.render.pages import PageWriter
 from generate import generate
 
 SERVICES = 5000

@@ -1,7 +1,7 @@
 """Benchmark: the whole site at 500, 2,000 and 5,000 generated services (issue 9, item 6).
 
 Per size it measures
-- validation: the core loader `directory.loading.load` on the generated YAML files (best of 3);
+- validation: the core loader `directory.data.loading.load` on the generated YAML files (best of 3);
 - the full build: `mkdocs build` in all six languages of a project folder made like the tests'
   `make_site_project` (config, hand-written content, hooks, overrides, the data), Pagefind
   and the leaflet PDFs included, in a subprocess; the HTML pages it made, pages per second,
@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from directory.pages import SECTIONS
+from directory.render.pages import SECTIONS
 from generate import VOCABULARIES, generate
 from validation import measure
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from directory.loading import load
+from directory.data.loading import load
 from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent

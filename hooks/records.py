@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from directory.dataset import Directory
-from directory.finish import BuildWork, finished_page
-from directory.generate import GeneratedPages, generated_pages, write_pages
-from directory.languages import PICKER_LOCALE
-from directory.leaflets import MissingFonts
-from directory.loading import load_cached
-from directory.pages import PageWriter, SiteLinks, contribute_link, language_picker
-from directory.problems import InvalidData
+from directory.build.finish import BuildWork, finished_page
+from directory.build.generate import GeneratedPages, generated_pages, write_pages
+from directory.data.dataset import Directory
+from directory.data.loading import load_cached
+from directory.data.problems import InvalidData
+from directory.print.leaflets import MissingFonts
+from directory.render.pages import PageWriter, SiteLinks, contribute_link, language_picker
+from directory.text.languages import PICKER_LOCALE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority

@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
-from directory.pages import SECTIONS
+from directory.data.dataset import Directory
+from directory.data.loading import load
+from directory.render.pages import SECTIONS
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,3 +141,32 @@ def search_results(browser: Browser, address: str) -> list[str]:
     )
     page.close()
     return links
+
+
+@functools.cache
+def real_data() -> Directory:
+    """The real data set, loaded when a test first needs it and then kept: a broken record
+    fails the tests that read it, never the collection of every test module."""
+    return load(ROOT / "data")
+
+
+class _RealData:
+    """`DATA.services`, … read the real data only when a test runs."""
+
+    def __getattr__(self, name: str) -> Any:
+        # pytest looks for markers and test attributes on every module-level object while it
+        # collects; only the Directory's own fields and methods load the data.
+        public = set(Directory.__dataclass_fields__) | set(dir(Directory))
+        if name.startswith("_") or name not in public:
+            raise AttributeError(name)
+        return getattr(real_data(), name)
+
+
+DATA = cast(Directory, _RealData())
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """No test module reads the real data while pytest collects (a broken record must fail
+    a test, not the collection)."""
+    if real_data.cache_info().currsize:
+        raise pytest.UsageError("a test module loaded data/ at import time; use DATA in a test")

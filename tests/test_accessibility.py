@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from directory.languages import SITE_LANGUAGES
+from directory.text.languages import SITE_LANGUAGES
 from playwright.sync_api import Browser, Page, Route
 
 AXE = Path(sys.prefix) / "share" / "npm" / "axe.min.js"

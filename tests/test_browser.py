@@ -10,15 +10,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from directory.languages import SITE_LANGUAGES, text_direction
-from directory.loading import load
-from directory.localized import pick
+from directory.data.models import Service
+from directory.text.languages import SITE_LANGUAGES, text_direction
+from directory.text.localized import pick
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
-DATA = load(ROOT / "data")
-SERVICE = next(s for s in DATA.services.values() if s.locations)  # its page has a map
+
+def _service() -> Service:
+    """A service whose page has a map."""
+    return next(s for s in DATA.services.values() if s.locations)
 
 
 def _local_only(route: Route) -> None:
@@ -116,15 +118,15 @@ def test_service_page_shows_the_record_and_leads_to_its_organisation(
     organisation's page in the same language."""
     context = _context(browser)
     page = context.new_page()
-    page.goto(f"{served_site}/{language}/services/{SERVICE.id}/")
-    name = pick(SERVICE.name, language)
+    page.goto(f"{served_site}/{language}/services/{_service().id}/")
+    name = pick(_service().name, language)
     assert page.evaluate(_LANGUAGE) == [language, text_direction(language)]
     assert _h1(page) == (name.text, name.language)
     assert page.title() == f"{name.text} - Rozcestník"
     assert _broken(context, {link["url"] for link in _same_site_links(page)}) == []
-    page.click(f"main a[href$='organisations/{SERVICE.organisation}/']")
-    page.wait_for_url(f"**/{language}/organisations/{SERVICE.organisation}/")
-    organisation = pick(DATA.organisations[SERVICE.organisation].name, language)
+    page.click(f"main a[href$='organisations/{_service().organisation}/']")
+    page.wait_for_url(f"**/{language}/organisations/{_service().organisation}/")
+    organisation = pick(DATA.organisations[_service().organisation].name, language)
     assert _h1(page) == (organisation.text, organisation.language)
     context.close()
 
@@ -135,15 +137,15 @@ def test_language_switcher_leads_to_the_same_record(served_site: str, browser: B
     on to each other language in turn."""
     context = _context(browser)
     page = context.new_page()
-    page.goto(f"{served_site}/uk/services/{SERVICE.id}/", wait_until="domcontentloaded")
+    page.goto(f"{served_site}/uk/services/{_service().id}/", wait_until="domcontentloaded")
     for code in (code for code in SITE_LANGUAGES if code != "uk"):
         here = page.url
         page.hover(".md-header .md-select")
         page.click(f'.md-select__link[hreflang="{code}"]')
         _wait_to_leave(page, here)
-        assert urlsplit(page.url).path == f"/{code}/services/{SERVICE.id}/"
+        assert urlsplit(page.url).path == f"/{code}/services/{_service().id}/"
         assert page.evaluate("document.documentElement.lang") == code
-        assert _h1(page)[0] == pick(SERVICE.name, code).text
+        assert _h1(page)[0] == pick(_service().name, code).text
     context.close()
 
 
@@ -162,10 +164,9 @@ def test_root_picker_leads_to_each_language(served_site: str, browser: Browser) 
     context.close()
 
 
+MAP_SERVICE = "services/{a service with a map}/"  # chosen from the data when the test runs
 ZOOMED = [
-    f"{language}/{path}"
-    for language in ("en", "ar")
-    for path in ("", f"services/{SERVICE.id}/", "places/praha/")
+    f"{language}/{path}" for language in ("en", "ar") for path in ("", MAP_SERVICE, "places/praha/")
 ]
 MENU = ".md-header label[for='__drawer']"  # Material's menu button below its drawer breakpoint
 
@@ -221,6 +222,7 @@ def test_pages_work_at_200_percent_zoom(served_site: str, browser: Browser, path
     """Nothing scrolls sideways and the heading is in view; Tab from the top reaches the first
     link of the text with every stop on the way in view (none in the closed navigation drawer
     off the screen); a click on the menu button opens the drawer."""
+    path = path.replace(MAP_SERVICE, f"services/{_service().id}/")
     context, page = _zoomed(browser, f"{served_site}/{path}")
     layout = page.evaluate(_LAYOUT)
     assert layout["scroll"] <= layout["width"] == 640

@@ -13,10 +13,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from directory.finish import BuildWork
-from directory.generate import BodyRendering, generated_pages, write_pages
-from directory.loading import load
-from directory.pages import PageWriter, SiteLinks
+from directory.build.finish import BuildWork
+from directory.build.generate import BodyRendering, generated_pages, write_pages
+from directory.data.loading import load
+from directory.render.pages import PageWriter, SiteLinks
 from markupsafe import escape
 
 from .conftest import ROOT, make_site_project, mkdocs_build

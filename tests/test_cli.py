@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from directory.cli import main
-from directory.schema import SCHEMA_FILES, render
+from directory.editing.schema import SCHEMA_FILES, render
 
 from .conftest import ROOT, TODAY
 

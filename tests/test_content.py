@@ -7,13 +7,19 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from directory.languages import SITE_LANGUAGES
-from directory.loading import load
+from directory.text.languages import SITE_LANGUAGES
 
-from .conftest import ROOT
+from .conftest import DATA
 
-DATA = load(ROOT / "data")
-GUIDES = ("index", "residence", "health", "school", "czech-courses", "for-clerks")
+GUIDES = (
+    "index",
+    "residence",
+    "temporary-protection",
+    "health",
+    "school",
+    "czech-courses",
+    "for-clerks",
+)
 
 
 def _content(page: str) -> str:

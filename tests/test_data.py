@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from directory.loading import load
-from directory.schema import schema_line
+from directory.data.loading import load
+from directory.editing.schema import schema_line
 
 from .conftest import ROOT
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
-from directory.decap import PATTERN_ADVICE, decap_config, write_admin
-from directory.languages import SITE_LANGUAGES
-from directory.loading import RECORD_FOLDERS
-from directory.scaffold import vocabulary_ids
-from directory.schema import schema_line
+from directory.data.loading import RECORD_FOLDERS
+from directory.editing.decap import PATTERN_ADVICE, decap_config, write_admin
+from directory.editing.scaffold import vocabulary_ids
+from directory.editing.schema import schema_line
+from directory.text.languages import SITE_LANGUAGES
 from pydantic import BaseModel
 
 from .conftest import ROOT, SAMPLE_DATA

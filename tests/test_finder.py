@@ -13,17 +13,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from directory import freshness
-from directory.finder import effective_hours, finder_data
-from directory.languages import SITE_LANGUAGES
-from directory.loading import load
-from directory.models import DAYS, Service
-from directory.pages import PageWriter
+from directory.data import freshness
+from directory.data.loading import load
+from directory.data.models import DAYS, Service
+from directory.render.finder import effective_hours, finder_data
+from directory.render.pages import PageWriter
+from directory.text.languages import SITE_LANGUAGES
 from playwright.sync_api import Browser, Page
 
-from .conftest import ROOT, SAMPLE_DATA, TODAY
+from .conftest import DATA, SAMPLE_DATA, TODAY
 
-DATA = load(ROOT / "data")
 PRAGUE = ZoneInfo("Europe/Prague")
 
 

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import babel
-from directory import freshness
-from directory.catalogue import catalogue
-from directory.loading import load
-from directory.models import Service
+from directory.data import freshness
+from directory.data.loading import load
+from directory.data.models import Service
+from directory.text.catalogue import catalogue
 from playwright.sync_api import Browser
 
 from .conftest import ROOT, SAMPLE_DATA, TODAY

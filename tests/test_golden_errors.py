@@ -9,12 +9,13 @@ problem of every file is reported at once, in file and line order.
 from __future__ import annotations
 
 import shutil
+import time
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from directory.loading import load
-from directory.problems import InvalidData
+from directory.data.loading import load
+from directory.data.problems import InvalidData
 
 from .conftest import SAMPLE_DATA, TODAY
 
@@ -70,3 +71,25 @@ def test_broken_vocabularies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         shutil.copy(vocabulary, data / vocabulary.name)
     expected = (GOLDEN / "vocabularies" / "expected.txt").read_text(encoding="utf-8")
     assert _problems(data, monkeypatch) == expected.splitlines()
+
+
+def test_links_and_huge_files_are_refused_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull request may hold any file: a link out of data/ is never followed, a huge file
+    never read, and the check still lists every problem within seconds."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    secret = tmp_path / "outside.yaml"
+    secret.write_text("id: outside\n", encoding="utf-8")
+    (data / "organisations" / "link.yaml").symlink_to(secret)
+    (data / "services" / "huge.yaml").write_text("a: " + "x" * 2_000_000, encoding="utf-8")
+    started = time.perf_counter()
+    lines = _problems(data, monkeypatch)
+    assert time.perf_counter() - started < 5
+    assert lines == [
+        "organisations/link.yaml:1:1: this is a link to another file; put the record itself "
+        "here (links are not followed)",
+        "services/huge.yaml:1:1: the file is 2000 kB; a data file is at most 1000 kB — remove "
+        "what does not belong",
+    ]

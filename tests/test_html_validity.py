@@ -10,13 +10,10 @@ import subprocess
 from importlib.util import find_spec
 from pathlib import Path
 
-from directory.languages import SITE_LANGUAGES
-from directory.loading import load
-from directory.pages import CONTRIBUTE_LANGUAGES
+from directory.render.pages import CONTRIBUTE_LANGUAGES
+from directory.text.languages import SITE_LANGUAGES
 
-from .conftest import ROOT
-
-DATA = load(ROOT / "data")
+from .conftest import DATA
 
 # Errors in Material for MkDocs' own markup that no override can reach, by exact message and a
 # piece of the markup it is about. Keep this short; fix what can be fixed.
@@ -49,7 +46,6 @@ def _records() -> list[str]:
 # Every kind of page under /<language>/.
 KINDS = [
     "",
-    *_records(),
     "categories/residence/",
     "places/praha/",
     "languages/uk/",
@@ -76,7 +72,11 @@ KINDS = [
 def _sample(site: Path) -> list[Path]:
     pages = [site / "index.html", site / "data/index.html", site / "404.html"]
     for language in SITE_LANGUAGES:
-        kinds = [*KINDS, *(["contribute/"] if language in CONTRIBUTE_LANGUAGES else [])]
+        kinds = [
+            *KINDS,
+            *_records(),
+            *(["contribute/"] if language in CONTRIBUTE_LANGUAGES else []),
+        ]
         pages += [site / language / kind / "index.html" for kind in kinds]
     return pages
 

@@ -13,17 +13,15 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from directory.catalogue import CATALOGUES, catalogue
-from directory.languages import PICKER_LOCALE, SITE_LANGUAGES, native_name, text_direction
-from directory.loading import load
-from directory.models import Access, Cost, OrganisationKind, Wheelchair
-from directory.pages import _LIST_TITLES
+from directory.data.models import Access, Cost, OrganisationKind, Wheelchair
+from directory.render.pages import _LIST_TITLES
+from directory.text.catalogue import CATALOGUES, catalogue
+from directory.text.languages import PICKER_LOCALE, SITE_LANGUAGES, native_name, text_direction
 from playwright.sync_api import Browser
 
-from .conftest import ROOT, search_results
+from .conftest import DATA, ROOT, search_results
 
-DATA = load(ROOT / "data")
-TEMPLATES = ROOT / "hooks" / "directory" / "templates"
+TEMPLATES = ROOT / "hooks" / "directory" / "render" / "templates"
 
 
 def test_mkdocs_languages_are_the_site_languages() -> None:
@@ -61,7 +59,8 @@ def test_catalogue_is_complete(language: str) -> None:
 
 def test_every_key_the_pages_use_exists_in_the_catalogue() -> None:
     english = set(yaml.safe_load((CATALOGUES / "en.yaml").read_text(encoding="utf-8")))
-    sources = [*TEMPLATES.glob("*.html"), ROOT / "hooks" / "directory" / "pages.py"]
+    sources = [*TEMPLATES.glob("*.html"), *(ROOT / "hooks" / "directory").rglob("*.py")]
+    assert len(sources) > 30, "the templates and the core's modules are where they were"
     text = "\n".join(p.read_text(encoding="utf-8") for p in sources)
     used = set(re.findall(r"""\bt\(\s*"([a-z_-]+)"\s*[,)]""", text))
     used |= set(_LIST_TITLES.values())

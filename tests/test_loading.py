@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from directory.loading import load, load_cached
-from directory.problems import InvalidData
+from directory.data.loading import load, load_cached
+from directory.data.problems import InvalidData
 
 from .conftest import TODAY
 

@@ -16,12 +16,19 @@ import jsonschema
 import pytest
 import referencing
 import referencing.jsonschema as referencing_jsonschema
-from directory.dataset import Directory
-from directory.hsds import LICENSE, PROFILE, hsds, location_uuid, organisation_uuid, service_uuid
-from directory.languages import SITE_LANGUAGES
-from directory.loading import load
-from directory.localized import pick
-from directory.opendata import csv_cell, csv_files, geojson, write_open_data
+from directory.data.dataset import Directory
+from directory.data.loading import load
+from directory.exports.hsds import (
+    LICENSE,
+    PROFILE,
+    hsds,
+    location_uuid,
+    organisation_uuid,
+    service_uuid,
+)
+from directory.exports.opendata import csv_cell, csv_files, geojson, write_open_data
+from directory.text.languages import SITE_LANGUAGES
+from directory.text.localized import pick
 
 from .conftest import ROOT, SAMPLE_DATA, TODAY
 

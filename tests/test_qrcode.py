@@ -1,4 +1,4 @@
-"""The record pages' own QR encoder (directory.qrcode.page_qr_svg), against segno and a
+"""The record pages' own QR encoder (directory.render.qrcode.page_qr_svg), against segno and a
 decoder: every length of address a page can have, and a damaged print."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import segno
 import zxingcpp
-from directory.qrcode import PAGE_MASK, QUIET_ZONE, data_modules, page_qr_svg, qr_svg
+from directory.render.qrcode import PAGE_MASK, QUIET_ZONE, data_modules, page_qr_svg, qr_svg
 
 SITE = "https://rozcestnik.example.org/"
 # Paths of 1 to 400 characters: versions 4 to 16, and both levels segno's boost picks.

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from directory import yamlfile
 from directory.cli import main
-from directory.fields import PLACEHOLDER
-from directory.loading import load
-from directory.models import Organisation, Service
-from directory.problems import InvalidData
-from directory.scaffold import ScaffoldError, all_fields, help_text, new_record
-from directory.schema import schema_line
+from directory.data import yamlfile
+from directory.data.fields import PLACEHOLDER
+from directory.data.loading import load
+from directory.data.models import Organisation, Service
+from directory.data.problems import InvalidData
+from directory.editing.scaffold import ScaffoldError, all_fields, help_text, new_record
+from directory.editing.schema import schema_line
 from pydantic import BaseModel
 
 from .conftest import ROOT, TODAY

@@ -1,4 +1,4 @@
-"""Search indexing beside the build (directory.search): one Pagefind run a language."""
+"""Search indexing beside the build (directory.build.search): one Pagefind run a language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from directory.search import SearchIndexing
+from directory.build.search import SearchIndexing
 
 
 def _page(folder: Path, language: str, text: str) -> None:

@@ -12,11 +12,12 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po, write_po
 from directory.cli import main
-from directory.dataset import Directory
-from directory.glossary import inconsistencies, localized_fields, names, terms_named
-from directory.languages import SITE_LANGUAGES
-from directory.loading import load
-from directory.translations import export_po
+from directory.data.dataset import Directory
+from directory.data.glossary import inconsistencies, names, terms_named
+from directory.data.loading import load
+from directory.data.texts import localized_fields
+from directory.editing.translations import export_po
+from directory.text.languages import SITE_LANGUAGES
 from playwright.sync_api import Browser
 
 from .conftest import ROOT, TODAY, search_results

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from directory import yamlfile
+from directory.data import yamlfile
 
 from .conftest import ROOT
 
@@ -113,7 +113,7 @@ def test_pre_commit_runs_the_validator_on_data_changes_without_downloads() -> No
     validate = hooks["validate-data"]
     assert validate["entry"] == VALIDATE
     assert re.search(validate["files"], "data/services/legal-advice.yaml")
-    assert not re.search(validate["files"], "hooks/directory/models.py")
+    assert not re.search(validate["files"], "hooks/directory/data/models.py")
     assert validate["pass_filenames"] is False
     entries = [hook["entry"] for hook in hooks.values()]
     assert any("ruff check" in entry for entry in entries)
@@ -123,5 +123,5 @@ def test_pre_commit_runs_the_validator_on_data_changes_without_downloads() -> No
 def test_deploys_reuse_the_printed_leaflets(deploy: Any) -> None:
     names = [step.get("name", "") for step in steps(deploy)]
     cache = next(step for step in steps(deploy) if "actions/cache@" in step.get("uses", ""))
-    assert cache["with"]["path"] == ".cache/leaflets"  # where directory.finish keeps them
+    assert cache["with"]["path"] == ".cache/leaflets"  # where directory.build.finish keeps them
     assert names.index(cache["name"]) < names.index("Build the site (strict)")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 import yaml
-from directory import yamlfile
+from directory.data import yamlfile
 
 
 def test_yaml_1_2_core_schema_values() -> None:

@@ -9,14 +9,14 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .fields import PLACEHOLDER
-from .languages import SITE_LANGUAGES
-from .loading import load
-from .problems import InvalidData
-from .report import review_report
-from .scaffold import RECORD_MODELS, ScaffoldError, new_record
-from .schema import write_schemas
-from .translations import export_po, import_po
+from directory.data.fields import PLACEHOLDER
+from directory.data.loading import load
+from directory.data.problems import InvalidData
+from directory.editing.scaffold import RECORD_MODELS, ScaffoldError, new_record
+from directory.editing.schema import write_schemas
+from directory.editing.translations import export_po, import_po
+from directory.exports.report import review_report
+from directory.text.languages import SITE_LANGUAGES
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""The only code that knows MkDocs, Material and the i18n plugin's conventions."""

@@ -1,0 +1,1 @@
+"""Reading, checking and indexing the records: YAML, models, cross-checks, the Directory."""

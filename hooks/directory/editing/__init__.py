@@ -1,0 +1,1 @@
+"""Tools for people who edit data: scaffold, JSON Schemas, Decap, translations."""

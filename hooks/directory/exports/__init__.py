@@ -1,0 +1,1 @@
+"""Open data (HSDS, CSV, GeoJSON) and the coordinators' report."""

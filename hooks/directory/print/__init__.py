@@ -1,0 +1,1 @@
+"""Printable leaflets: their HTML and PDFs."""

@@ -1,0 +1,1 @@
+"""Languages, interface catalogues and choosing a localized text (the lowest layer)."""
