@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from directory.data.loading import load
-from directory.print.leaflets import write_pdfs
+from directory.print.pdf import write_pdfs
 from directory.render.pages import SiteLinks
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from directory.build.generate import GeneratedPages, generated_pages, write_page
 from directory.data.dataset import Directory
 from directory.data.loading import load_cached
 from directory.data.problems import InvalidData
-from directory.print.leaflets import MissingFonts
+from directory.print.pdf import MissingFonts
 from directory.render.pages import PageWriter, SiteLinks, contribute_link, language_picker
 from directory.text.languages import PICKER_LOCALE
 from mkdocs.config.defaults import MkDocsConfig

@@ -12,6 +12,8 @@ import pytest
 from directory.text.languages import SITE_LANGUAGES
 from playwright.sync_api import Browser, Page, Route
 
+from .conftest import DATA
+
 AXE = Path(sys.prefix) / "share" / "npm" / "axe.min.js"
 PAGES = (
     "",
@@ -65,3 +67,32 @@ def test_pages_fit_a_320_px_screen(served_site: str, browser: Browser, path: str
     width = page.evaluate("document.documentElement.scrollWidth")
     page.close()
     assert width <= 320
+
+
+@pytest.mark.parametrize("path", ["ar/emergency/", "ar/interpreters/", "ar/services/"])
+def test_phone_numbers_read_left_to_right_on_arabic_pages(
+    served_site: str, browser: Browser, path: str
+) -> None:
+    """A number copied by eye from an Arabic page is dialled as written: its first digit is
+    drawn left of its last (the page itself runs right to left)."""
+    if path.endswith("services/"):  # a service page with its own phone, chosen from the data
+        path += next(s.id for s in DATA.services.values() if s.phones) + "/"
+    page = browser.new_page()
+    page.goto(f"{served_site}/{path}")
+    order = page.evaluate(_DRAWN_ORDER)
+    page.close()
+    assert order["page"] == "rtl"
+    assert order["links"], "no phone link on the page"
+    assert all(first < last for first, last in order["links"]), order
+
+
+# For each tel: link, the x of its first and last character as drawn.
+_DRAWN_ORDER = """() => {
+  const links = [...document.querySelectorAll('main a[href^="tel:"]')]
+    .filter(a => a.textContent.trim().length > 3);
+  const x = (node, index) => { const r = document.createRange(); r.setStart(node, index);
+    r.setEnd(node, index + 1); return r.getBoundingClientRect().left; };
+  return { page: getComputedStyle(document.querySelector('main')).direction,
+    links: links.map(a => { const text = a.firstChild; const t = text.textContent;
+      return [x(text, 0), x(text, t.length - 1)]; }) };
+}"""

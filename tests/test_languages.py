@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from directory.data.models import Access, Cost, OrganisationKind, Wheelchair
-from directory.render.pages import _LIST_TITLES
+from directory.render.lists import _LIST_TITLES
 from directory.text.catalogue import CATALOGUES, catalogue
 from directory.text.languages import PICKER_LOCALE, SITE_LANGUAGES, native_name, text_direction
 from playwright.sync_api import Browser

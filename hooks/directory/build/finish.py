@@ -20,7 +20,7 @@ from directory.build.search import SearchIndexing
 from directory.data.dataset import Directory
 from directory.editing.decap import build_admin
 from directory.exports.opendata import write_open_data
-from directory.print.leaflets import PdfPrinting
+from directory.print.pdf import PdfPrinting
 from directory.render.finder import write_finder_data
 from directory.render.maps import copy_assets, write_map_data
 from directory.render.pages import SiteLinks

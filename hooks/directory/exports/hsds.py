@@ -198,6 +198,26 @@ class HsdsExport:
             for location in organisation.locations
             if location.id in service.locations
         ]
+        result.update(self.languages_and_costs(service))
+        result["contacts"] = self.contacts(organisation, service)
+        if service.what_to_bring:
+            result["required_documents"] = [
+                {
+                    "id": stable_id("required-document", service.id),
+                    "service_id": svc_id,
+                    "document": self.text(service.what_to_bring),
+                }
+            ]
+        result["attributes"] = [
+            *(self.need(service, self.directory.categories[c]) for c in service.categories),
+            *self.translation_attributes(service, f"service:{service.id}", svc_id, "service"),
+        ]
+        return result
+
+    def languages_and_costs(self, service: Service) -> JsonObject:
+        """The languages a client is served in, and a 0 CZK cost option for free services."""
+        svc_id = service_uuid(service.id)
+        result: JsonObject = {}
         result["languages"] = [
             {
                 "id": stable_id("language", f"{service.id}/{code}"),
@@ -217,19 +237,6 @@ class HsdsExport:
                     "currency": "CZK",
                 }
             ]
-        result["contacts"] = self.contacts(organisation, service)
-        if service.what_to_bring:
-            result["required_documents"] = [
-                {
-                    "id": stable_id("required-document", service.id),
-                    "service_id": svc_id,
-                    "document": self.text(service.what_to_bring),
-                }
-            ]
-        result["attributes"] = [
-            *(self.need(service, self.directory.categories[c]) for c in service.categories),
-            *self.translation_attributes(service, f"service:{service.id}", svc_id, "service"),
-        ]
         return result
 
     def service_areas(self, service: Service) -> list[JsonObject]:

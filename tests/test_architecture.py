@@ -1,0 +1,55 @@
+"""How the core is built: small pieces, and the generated sections tied to the files that must
+name them. (Which stage may import which is checked by `lint-imports` in `make test`.)"""
+
+from __future__ import annotations
+
+import ast
+
+import yaml
+from directory.render.pages import SECTIONS
+
+from .conftest import ROOT
+
+CORE = ROOT / "hooks" / "directory"
+MAX_MODULE, MAX_CLASS, MAX_FUNCTION = 400, 250, 60
+
+
+def _sizes() -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
+    modules, classes, functions = [], [], []
+    for path in sorted(CORE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(CORE))
+        modules.append((len(text.splitlines()), name))
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                classes.append((_lines(node), f"{name}:{node.name}"))
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                functions.append((_lines(node), f"{name}:{node.name}"))
+    return modules, classes, functions
+
+
+def _lines(node: ast.stmt) -> int:
+    return (node.end_lineno or node.lineno) - node.lineno + 1
+
+
+def test_modules_classes_and_functions_stay_small() -> None:
+    modules, classes, functions = _sizes()
+    assert len(modules) > 40, "the core's modules are where they were"
+    assert [m for m in modules if m[0] > MAX_MODULE] == []
+    assert [c for c in classes if c[0] > MAX_CLASS] == []
+    assert [f for f in functions if f[0] > MAX_FUNCTION] == []
+
+
+def test_every_generated_section_is_ignored_by_git_and_kept_out_of_the_nav() -> None:
+    """The build writes a placeholder folder per section into content/: git must not track it,
+    and record pages stay out of the navigation (copied into every page otherwise)."""
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    for section in SECTIONS:
+        assert f"content/{section}/" in ignored, section
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    hidden = config["not_in_nav"].split()
+    for section in ("services", "organisations", "categories", "places", "languages", "leaflets"):
+        assert section in SECTIONS
+        assert f"/{section}/*.md" in hidden, section
+    generated = {line.split("/")[1] for line in ignored if line.startswith("content/")}
+    assert generated == set(SECTIONS), "a folder in .gitignore that the build no longer writes"
