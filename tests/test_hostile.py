@@ -5,11 +5,13 @@ as text and nothing runs (checked in Chromium: no dialog, no injected element)."
 from __future__ import annotations
 
 import functools
+import json
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 
 import pytest
+from directory.render.escaping import script_json
 from playwright.sync_api import Browser, Dialog
 
 from .conftest import ROOT, _QuietHandler, make_site_project, mkdocs_build
@@ -95,3 +97,12 @@ def test_a_10000_character_name_is_kept_whole(hostile_site: str, browser: Browse
     page.close()
     assert heading == "Ж" * 10000
     assert width <= 390  # wraps instead of widening the page
+
+
+def test_json_inside_a_script_element_cannot_end_it() -> None:
+    """Record text in a page's inline data: no character that the HTML parser reads inside
+    <script> survives, and the JSON means the same."""
+    hostile = {"name": "</script><!--<script>alert(1)</script>&amp;'\u2028"}
+    written = str(script_json(hostile))
+    assert not set(written) & set("<>&'")
+    assert json.loads(written) == hostile

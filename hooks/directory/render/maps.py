@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from directory.data.dataset import Directory
 from directory.data.models import Location, Organisation, Service
+from directory.render.escaping import script_json
 from directory.text.localized import pick
 
 VENDOR_DIR = "assets/vendor/leaflet"  # inside the site, shared by every language
@@ -205,7 +206,7 @@ def map_block(
         options["data"] = f"{language_root}{MAP_DATA_FILE}"
     else:
         options["points"] = [_compact(point) for point in points]
-    payload = json.dumps(options, ensure_ascii=False).replace("</", "<\\/")
+    payload = script_json(options)
     html = (
         f'<div class="directory-map"><div dir="ltr">{div.strip()}</div>'
         f'<p class="directory-map__help">{escape(labels["map_help"])}</p></div>\n'
