@@ -57,7 +57,13 @@ last_verified: 2026-11-01
 """
 
 
-VOCABULARIES = ("categories.yaml", "places.yaml", "emergency.yaml", "search-terms.yaml")
+VOCABULARIES = (
+    "categories.yaml",
+    "places.yaml",
+    "emergency.yaml",
+    "search-terms.yaml",
+    "glossary.yaml",
+)
 # Spoken languages of generated organisations, taken in turn.
 LANGUAGE_SETS = ("cs, en", "cs, en, uk, ru", "cs, vi", "cs, en, ar", "cs, en, uk, vi", "uk, ru")
 TOWN_KINDS = ("town", "town-district")

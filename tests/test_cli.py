@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,57 @@ def test_validate_defaults_to_data_folder(
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.startswith("data: valid")
+
+
+def test_validate_in_czech(
+    sample_data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--lang cs`: every problem, the GitHub annotations and the summary with Czech advice;
+    files, positions, field names and values stay as they are."""
+    record = sample_data / "services" / "sample-legal-advice.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("cost: free", "cost: gratis").replace("walk-in", "walkin"))
+    (sample_data / "services" / "notes.yml").write_text("id: notes\n", encoding="utf-8")
+    monkeypatch.chdir(sample_data.parent)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["validate", "data", "--today", TODAY.isoformat(), "--lang", "cs"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "data/services/notes.yml:1:1: Přejmenujte soubor na „notes.yaml“",
+        "data/services/sample-legal-advice.yaml:8:1: cost: Hodnota „gratis“ tu není dovolena; "
+        "použijte jednu z těchto: free, paid, partly-free, unknown",
+        "data/services/sample-legal-advice.yaml:9:10: access[0]: Hodnota „walkin“ tu není "
+        "dovolena; použijte jednu z těchto: walk-in, appointment, phone, online — měli jste na "
+        "mysli „walk-in“?",
+        "::error file=data/services/notes.yml,line=1,col=1,title=Neplatný záznam::Přejmenujte "
+        "soubor na „notes.yaml“",
+        "::error file=data/services/sample-legal-advice.yaml,line=8,col=1,title=cost::Hodnota "
+        "„gratis“ tu není dovolena; použijte jednu z těchto: free, paid, partly-free, unknown",
+        "::error file=data/services/sample-legal-advice.yaml,line=9,col=10,title=access[0]::"
+        "Hodnota „walkin“ tu není dovolena; použijte jednu z těchto: walk-in, appointment, "
+        "phone, online — měli jste na mysli „walk-in“?",
+        "Počet problémů: 3 (počet souborů: 2). Opravte je a spusťte kontrolu znovu.",
+    ]
+    # English stays the default.
+    assert main(["validate", "data", "--today", TODAY.isoformat()]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == 'data/services/notes.yml:1:1: rename the file to "notes.yaml"'
+    assert out[-1] == "3 problem(s) in 2 file(s); fix them and run this again."
+
+
+def test_valid_data_in_czech(sample_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(sample_data), "--today", TODAY.isoformat(), "--lang", "cs"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(
+        r".*data: vše v pořádku — organizace: 1, služby: 2, kategorie: 2, místa: 2, "
+        r"čísla tísňového volání: 1 \(\d+,\d\d s\)",
+        line,
+    ), line
+
+
+def test_validate_refuses_other_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["validate", "--lang", "de"])
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert "argument --lang: invalid choice: 'de'" in error
+    assert re.search(r"choose from '?en'?, '?cs'?", error), error

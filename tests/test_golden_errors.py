@@ -1,8 +1,9 @@
 """Golden tests: wrong records beside the exact problems the validator must report for them.
 
 Each file in tests/golden/records/<folder>/ is a broken record; `<name>.expected` beside it
-lists the lines (file:line:column: field: message) a volunteer must see. All broken records
-are validated in one run on top of the valid sample data, which also proves that every
+lists the lines (file:line:column: field: message) a volunteer must see, and
+`<name>.cs.expected` the same lines with the advice in Czech (`validate --lang cs`). All broken
+records are validated in one run on top of the valid sample data, which also proves that every
 problem of every file is reported at once, in file and line order.
 """
 
@@ -20,35 +21,39 @@ from directory.data.problems import InvalidData
 from .conftest import SAMPLE_DATA, TODAY
 
 GOLDEN = Path(__file__).parent / "golden"
+# The advice languages and the ending of their golden files.
+EXPECTED = {"en": ".expected", "cs": ".cs.expected"}
 
 
-def _problems(data: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _problems(data: Path, monkeypatch: pytest.MonkeyPatch, language: str = "en") -> list[str]:
     monkeypatch.chdir(data)  # problems name files as a volunteer sees them, relative
     with pytest.raises(InvalidData) as raised:
         load(Path("."), today=TODAY)
-    return [str(problem) for problem in raised.value.problems]
+    return [problem.render(language) for problem in raised.value.problems]
 
 
 def _broken_files() -> list[Path]:
     return sorted(p for p in (GOLDEN / "records").rglob("*") if p.suffix in (".yaml", ".yml"))
 
 
+@pytest.mark.parametrize("language", list(EXPECTED))
 def test_every_broken_record_has_its_expected_problems(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:
     data = tmp_path / "data"
     shutil.copytree(SAMPLE_DATA, data)
     for broken in _broken_files():
         shutil.copy(broken, data / broken.parent.name / broken.name)
-    lines = _problems(data, monkeypatch)
+    lines = _problems(data, monkeypatch, language)
 
     by_file: dict[str, list[str]] = defaultdict(list)
     for line in lines:
         by_file[line.split(":", 1)[0]].append(line)
     for broken in _broken_files():
         name = f"{broken.parent.name}/{broken.name}"
-        expected = broken.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
-        assert expected, f"{name}.expected is empty"
+        expected_file = broken.with_suffix(EXPECTED[language])
+        expected = expected_file.read_text(encoding="utf-8").splitlines()
+        assert expected, f"{expected_file.name} is empty"
         assert by_file.pop(name, []) == expected, name
     assert not by_file, f"problems in files that should be valid: {by_file}"
     assert lines == sorted(lines, key=_order), "problems are sorted by file, line, column"
@@ -61,16 +66,21 @@ def _order(line: str) -> tuple[str, int, int]:
 
 def test_every_expected_file_has_a_broken_record() -> None:
     for expected in (GOLDEN / "records").rglob("*.expected"):
-        assert any(expected.with_suffix(s).exists() for s in (".yaml", ".yml")), expected
+        stem = expected.name.removesuffix(".expected").removesuffix(".cs")
+        assert any((expected.parent / f"{stem}{s}").exists() for s in (".yaml", ".yml")), expected
 
 
-def test_broken_vocabularies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("language", list(EXPECTED))
+def test_broken_vocabularies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
     data = tmp_path / "data"
     shutil.copytree(SAMPLE_DATA, data)
     for vocabulary in (GOLDEN / "vocabularies").glob("*.yaml"):
         shutil.copy(vocabulary, data / vocabulary.name)
-    expected = (GOLDEN / "vocabularies" / "expected.txt").read_text(encoding="utf-8")
-    assert _problems(data, monkeypatch) == expected.splitlines()
+    name = "expected.txt" if language == "en" else f"expected.{language}.txt"
+    expected = (GOLDEN / "vocabularies" / name).read_text(encoding="utf-8")
+    assert _problems(data, monkeypatch, language) == expected.splitlines()
 
 
 def test_links_and_huge_files_are_refused_not_followed(

@@ -9,6 +9,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from babel.numbers import format_decimal
+
+from directory.data.advice import ADVICE_LANGUAGES, DEFAULT_LANGUAGE, advice
 from directory.data.fields import PLACEHOLDER
 from directory.data.loading import load
 from directory.data.problems import InvalidData
@@ -26,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("data_dir", nargs="?", default="data", type=Path)
     validate.add_argument(
         "--today", type=date.fromisoformat, help="check dates against this day (YYYY-MM-DD)"
+    )
+    validate.add_argument(
+        "--lang",
+        choices=ADVICE_LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help=f"the language of the advice: {' or '.join(ADVICE_LANGUAGES)} (default: %(default)s)",
     )
     schema = commands.add_parser("schema", help="write JSON Schemas of the record files")
     schema.add_argument("--out", default="schemas", type=Path)
@@ -56,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print(review_report(load(args.data_dir, today=today), today), end="")
         return 0
     if args.command == "validate":
-        return _validate(args.data_dir, args.today)
+        return _validate(args.data_dir, args.today, args.lang)
     if args.command == "new":
         return _new(args.kind, args.data, args.record_id, args.organisation)
     for path in write_schemas(args.out):
@@ -64,23 +73,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _validate(data_dir: Path, today: date | None) -> int:
+def _validate(data_dir: Path, today: date | None, language: str) -> int:
+    """Every problem with its advice in `language`, or one line saying all is valid."""
     started = time.perf_counter()
     try:
         directory = load(data_dir, today=today)
     except InvalidData as invalid:
         for problem in invalid.problems:
-            print(problem)
+            print(problem.render(language))
         if os.environ.get("GITHUB_ACTIONS"):
             for problem in invalid.problems:
-                print(problem.github_annotation())
+                print(problem.github_annotation(language))
         files = len({problem.file for problem in invalid.problems})
-        print(
-            f"{len(invalid.problems)} problem(s) in {files} file(s); fix them and run this again."
-        )
+        summary = advice("summary_invalid", problems=len(invalid.problems), files=files)
+        print(summary.render(language))
         return 1
-    seconds = time.perf_counter() - started
-    print(f"{data_dir}: valid — {directory.summary()} ({seconds:.2f} s)")
+    seconds = format_decimal(time.perf_counter() - started, "0.00", locale=language)
+    valid = advice(
+        "summary_valid", folder=str(data_dir), counts=directory.counts(), seconds=seconds
+    )
+    print(valid.render(language))
     return 0
 
 

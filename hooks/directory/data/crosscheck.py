@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from directory.data.advice import Advice, advice
 from directory.data.models import Organisation, Service
 from directory.data.problems import Problem
 from directory.data.sourcefile import SourceFile, Vocabulary
@@ -40,24 +41,27 @@ def _ids(vocabulary: Vocabulary) -> set[str] | None:
 
 
 _UNIQUE_KEYS = {"categories": "id", "places": "id", "emergency": "number"}
-_NOUNS = {"places": "place", "categories": "category", "organisations": "organisation"}
 
 
-def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
+def _unknown(kind: str, value: str, known: Iterable[str]) -> Advice:
     guess = suggest(value, sorted(known))
-    where = f"data/{kind}/" if kind == "organisations" else f"data/{kind}.yaml"
-    hint = f' — did you mean "{guess}"?' if guess else f" — see {where} for the ids"
-    return f'there is no {_NOUNS[kind]} "{value}"{hint}'
+    if kind == "places":
+        if guess:
+            return advice("unknown_place_guess", value=value, guess=guess)
+        return advice("unknown_place", value=value)
+    if kind == "categories":
+        if guess:
+            return advice("unknown_category_guess", value=value, guess=guess)
+        return advice("unknown_category", value=value)
+    if guess:
+        return advice("unknown_organisation_guess", value=value, guess=guess)
+    return advice("unknown_organisation", value=value)
 
 
 def _ids_match_file_names(folder: dict[str, tuple[Any, SourceFile | None]]) -> Iterable[Problem]:
     for stem, (record, source) in folder.items():
         if record is not None and source is not None and record.id != stem:
-            yield source.problem(
-                ("id",),
-                f'the id must equal the file name: rename the file to "{record.id}.yaml" '
-                f'or change the id to "{stem}"',
-            )
+            yield source.problem(("id",), advice("id_not_file_name", id=record.id, stem=stem))
 
 
 def _vocabulary_ids_unique(vocabularies: Vocabularies) -> Iterable[Problem]:
@@ -72,7 +76,7 @@ def _vocabulary_ids_unique(vocabularies: Vocabularies) -> Iterable[Problem]:
         for index, item in vocabulary.items.items():
             value = getattr(item, key)
             if value in seen:
-                yield source.problem((index, key), f'"{value}" is listed twice — keep one entry')
+                yield source.problem((index, key), advice("listed_twice", value=value))
             seen.add(value)
 
 
@@ -92,8 +96,7 @@ def _organisation_references(
     for index, location in enumerate(record.locations):
         if location.id in seen:
             yield source.problem(
-                ("locations", index, "id"),
-                f'location id "{location.id}" is used twice in this organisation — make it unique',
+                ("locations", index, "id"), advice("location_used_twice", id=location.id)
             )
         seen.add(location.id)
         if places is not None and location.place not in places:
@@ -118,16 +121,22 @@ def _service_references(
         if isinstance(owner, Organisation):
             location_ids = [location.id for location in owner.locations]
             for index, location_id in enumerate(service.locations):
-                if location_id not in location_ids:
-                    hint = (
-                        f"its locations are: {', '.join(location_ids)}"
-                        if location_ids
-                        else "it has no locations; use locations: []"
+                if location_id in location_ids:
+                    continue
+                if location_ids:
+                    found = advice(
+                        "location_not_of_organisation",
+                        organisation=owner.id,
+                        location=location_id,
+                        locations=", ".join(location_ids),
                     )
-                    yield source.problem(
-                        ("locations", index),
-                        f'organisation "{owner.id}" has no location "{location_id}" — {hint}',
+                else:
+                    found = advice(
+                        "location_not_of_organisation_none",
+                        organisation=owner.id,
+                        location=location_id,
                     )
+                yield source.problem(("locations", index), found)
     if categories is not None:
         for index, category in enumerate(service.categories):
             if category not in categories:

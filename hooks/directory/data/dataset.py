@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from directory.data.advice import Advice, advice
 from directory.data.models import (
     Category,
     EmergencyNumber,
@@ -87,9 +88,16 @@ class Directory:
         """Every language some service is offered in, sorted by code."""
         return sorted({code for s in self.services.values() for code in self.service_languages(s)})
 
-    def summary(self) -> str:
-        return (
-            f"{len(self.organisations)} organisations, {len(self.services)} services, "
-            f"{len(self.categories)} categories, {len(self.places)} places, "
-            f"{len(self.emergency)} emergency numbers"
+    def counts(self) -> Advice:
+        """How many records and vocabulary entries there are, to be worded in a language."""
+        return advice(
+            "counts",
+            organisations=len(self.organisations),
+            services=len(self.services),
+            categories=len(self.categories),
+            places=len(self.places),
+            emergency=len(self.emergency),
         )
+
+    def summary(self) -> str:
+        return self.counts().render()

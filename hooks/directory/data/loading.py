@@ -14,9 +14,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from directory.data import yamlfile
+from directory.data.advice import Advice, advice
 from directory.data.crosscheck import cross_check
 from directory.data.dataset import Directory
-from directory.data.messages import misspelt_required, plain_message
+from directory.data.messages import advice_for, misspelt_required
 from directory.data.models import (
     Category,
     EmergencyNumber,
@@ -105,29 +106,25 @@ def load(data_dir: Path, today: date | None = None, base: Path | None = None) ->
 
 def _record_files(folder: Path, problems: list[Problem], base: Path | None) -> list[Path]:
     if folder.is_symlink():
-        message = "this folder is a link to somewhere else; keep the records in data/ itself"
-        problems.append(Problem(display_path(folder, base), 1, 1, "", message))
+        problems.append(_file_problem(folder, base, advice("folder_link")))
         return []
     if not folder.is_dir():
-        problems.append(
-            Problem(display_path(folder, base), 1, 1, "", "folder is missing — create it")
-        )
+        problems.append(_file_problem(folder, base, advice("folder_missing")))
         return []
     files = []
     for path in sorted(folder.iterdir()):
         if path.suffix == ".yaml":
             files.append(path)
         elif path.suffix == ".yml":
-            problems.append(
-                Problem(
-                    display_path(path, base), 1, 1, "", f'rename the file to "{path.stem}.yaml"'
-                )
-            )
+            problems.append(_file_problem(path, base, advice("rename_yml", stem=path.stem)))
         elif not path.name.startswith("."):
-            problems.append(
-                Problem(display_path(path, base), 1, 1, "", "only .yaml record files belong here")
-            )
+            problems.append(_file_problem(path, base, advice("not_a_record_file")))
     return files
+
+
+def _file_problem(path: Path, base: Path | None, what: Advice) -> Problem:
+    """A problem of a whole file or folder, shown at its first line."""
+    return Problem(display_path(path, base), 1, 1, "", what)
 
 
 # A record file is a few kilobytes; the largest vocabulary some tens. Anything far larger is a
@@ -135,44 +132,32 @@ def _record_files(folder: Path, problems: list[Problem], base: Path | None) -> l
 MAX_FILE_BYTES = 1_000_000
 
 
-def _refused(path: Path) -> str | None:
+def _refused(path: Path) -> Advice | None:
     """Why a file in data/ is not read at all: a link leads outside data/, a huge file."""
     if path.is_symlink():
-        return "this is a link to another file; put the record itself here (links are not followed)"
+        return advice("file_link")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 1000
-        return (
-            f"the file is {size // 1000} kB; a data file is at most {limit} kB — "
-            "remove what does not belong"
-        )
+        return advice("file_too_big", size=size // 1000, limit=MAX_FILE_BYTES // 1000)
     return None
 
 
 def _read(path: Path, problems: list[Problem], base: Path | None) -> tuple[SourceFile | None, Any]:
     refused = _refused(path)
     if refused is not None:
-        problems.append(Problem(display_path(path, base), 1, 1, "", refused))
+        problems.append(_file_problem(path, base, refused))
         return None, None
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        problems.append(
-            Problem(
-                display_path(path, base),
-                1,
-                1,
-                "",
-                f"not UTF-8 text ({error.reason}) — save as UTF-8",
-            )
-        )
+        problems.append(_file_problem(path, base, advice("not_utf8", reason=error.reason)))
         return None, None
     source = SourceFile(path, text, base)
     try:
         value = yamlfile.parse(text)
     except yaml.YAMLError as error:
         found = yamlfile.syntax_problem(error, text)
-        problems.append(Problem(source.name, found.line, found.column, "", found.message))
+        problems.append(Problem(source.name, found.line, found.column, "", found.advice))
         return None, None
     return source, value
 
@@ -187,7 +172,7 @@ def _validate(
 ) -> Any:
     """The validated value, or None after adding a problem per error to `problems`."""
     if value is None:
-        problems.append(Problem(source.name, 1, 1, "", "the file is empty"))
+        problems.append(Problem(source.name, 1, 1, "", advice("file_empty")))
         return None
     try:
         return model.model_validate(value, context=context)
@@ -198,7 +183,7 @@ def _validate(
             if tuple(detail["loc"]) in explained and detail["type"] == "missing":
                 continue
             where = (*loc, *detail["loc"])
-            problems.append(source.problem(where, plain_message(detail, model)))
+            problems.append(source.problem(where, advice_for(detail, model)))
         return None
 
 
@@ -210,15 +195,13 @@ def _load_vocabulary(
     base: Path | None,
 ) -> Vocabulary:
     if not path.is_file():
-        problems.append(Problem(display_path(path, base), 1, 1, "", "file is missing — create it"))
+        problems.append(_file_problem(path, base, advice("vocabulary_missing")))
         return Vocabulary({}, None, complete=False)
     source, value = _read(path, problems, base)
     if source is None:
         return Vocabulary({}, None, complete=False)
     if not isinstance(value, list):
-        problems.append(
-            Problem(source.name, 1, 1, "", 'expected a list of entries, each starting with "- id:"')
-        )
+        problems.append(Problem(source.name, 1, 1, "", advice("vocabulary_not_list")))
         return Vocabulary({}, source, complete=False)
     items = {}
     for index, raw in enumerate(value):

@@ -1,7 +1,8 @@
-"""Pydantic's errors rewritten as plain advice for volunteers who have never seen Python.
+"""Pydantic's errors as advice for volunteers who have never seen Python.
 
-Errors raised by our own field checks (PydanticCustomError) are already worded for people and
-pass through unchanged; the built-in error types are rewritten here, keyed by their type.
+Errors raised by our own field checks (fields.py, models.py) already are advice: their type is
+the advice key and their context the values. The built-in error types are turned into advice
+here, keyed by their type.
 """
 
 from __future__ import annotations
@@ -15,15 +16,11 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from directory.data.advice import Advice, advice, is_advice_key
+from directory.data.fields import PATTERNS
 from directory.text.languages import suggest
 
 Loc = tuple[int | str, ...]
-
-_PATTERN_ADVICE = {
-    r"^\d{3} ?\d{2}$": 'a Czech postcode has five digits, e.g. "110 00" (in quotes)',
-    r"^\d{4}(-\d{2}(-\d{2})?)?$": 'write the date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes',
-    r"^[0-9]{3,4}$": 'an emergency number is three or four digits in quotes, e.g. "112"',
-}
 
 
 def _type_at(root: Any, loc: Loc) -> Any:
@@ -69,55 +66,62 @@ def _quoted_choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
 
-def _unknown_field(error: ErrorDetails, root: Any) -> str:
+def _unknown_field(error: ErrorDetails, root: Any) -> Advice:
     name = str(error["loc"][-1])
     allowed = _allowed_fields(root, error["loc"][:-1])
     guess = suggest(name, allowed) if allowed else None
     if guess:
-        return f'unknown field — did you mean "{guess}"?'
-    listing = f" (allowed here: {', '.join(allowed)})" if allowed else ""
-    return f"unknown field — remove it or check its spelling{listing}"
+        return advice("unknown_field_guess", guess=guess)
+    if allowed:
+        return advice("unknown_field_allowed", allowed=", ".join(allowed))
+    return advice("unknown_field")
 
 
-def _not_allowed_value(error: ErrorDetails, root: Any) -> str:
+def _not_allowed_value(error: ErrorDetails, root: Any) -> Advice:
     choices = _quoted_choices(str(error.get("ctx", {}).get("expected", "")))
     value = str(error["input"])
     guess = suggest(value, choices)
-    hint = f' — did you mean "{guess}"?' if guess else ""
-    return f'"{value}" is not allowed here; use one of: {", ".join(choices)}{hint}'
+    if guess:
+        return advice("not_allowed_guess", value=value, choices=", ".join(choices), guess=guess)
+    return advice("not_allowed", value=value, choices=", ".join(choices))
 
 
-def _missing(error: ErrorDetails, root: Any) -> str:
-    return f'required field is missing — add "{error["loc"][-1]}:"'
+def _missing(error: ErrorDetails, root: Any) -> Advice:
+    return advice("missing_field", field=str(error["loc"][-1]))
 
 
-def _wrong_text(error: ErrorDetails, root: Any) -> str:
+def _wrong_text(error: ErrorDetails, root: Any) -> Advice:
     value = error["input"]
     if isinstance(value, bool | int | float):
-        return f"expected text but YAML read {value!r} — put the value in quotes"
-    return "expected a piece of text"
+        return advice("text_not_value", value=repr(value))
+    return advice("text_expected")
 
 
-def _wrong_mapping(error: ErrorDetails, root: Any) -> str:
+def _wrong_mapping(error: ErrorDetails, root: Any) -> Advice:
     target = _type_at(root, error["loc"])
     if typing.get_origin(target) is dict:
-        return 'expected a text per language, e.g. {cs: "Text česky", en: "Text in English"}'
-    return 'expected a group of "field: value" lines here'
+        return advice("localized_text_expected")
+    return advice("mapping_expected")
 
 
-def _pattern(error: ErrorDetails, root: Any) -> str:
-    pattern = str(error.get("ctx", {}).get("pattern", ""))
-    return _PATTERN_ADVICE.get(pattern, f"does not have the expected form ({pattern})")
+def _pattern(error: ErrorDetails, root: Any) -> Advice:
+    """Advice of the pattern (fields.py) the value does not match; such advice may name the
+    value, as `{value}`."""
+    regex = str(error.get("ctx", {}).get("pattern", ""))
+    pattern = PATTERNS.get(regex)
+    if pattern is None:
+        return advice("pattern_other", pattern=regex)
+    return advice(pattern.advice, value=str(error["input"]))
 
 
-def _too_short(error: ErrorDetails, root: Any) -> str:
+def _too_short(error: ErrorDetails, root: Any) -> Advice:
     needed = error.get("ctx", {}).get("min_length", 1)
     if isinstance(error["input"], str):
-        return "must not be empty"
-    return f"needs at least {needed} entr{'y' if needed == 1 else 'ies'}"
+        return advice("empty_text")
+    return advice("too_few_entries", count=int(needed))
 
 
-_REWRITES: dict[str, Callable[[ErrorDetails, Any], str]] = {
+_REWRITES: dict[str, Callable[[ErrorDetails, Any], Advice]] = {
     "missing": _missing,
     "extra_forbidden": _unknown_field,
     "literal_error": _not_allowed_value,
@@ -128,28 +132,30 @@ _REWRITES: dict[str, Callable[[ErrorDetails, Any], str]] = {
     "string_pattern_mismatch": _pattern,
     "too_short": _too_short,
     "string_too_short": _too_short,
-    "list_type": lambda e, r: 'expected a list, e.g. [cs, en] or lines starting with "- "',
-    "tuple_type": lambda e, r: "expected a pair in brackets, e.g. [cs, uk]",
-    "too_long": lambda e, r: "has too many entries (a language pair has exactly two)",
-    "date_type": lambda e, r: "not a date — write it as YYYY-MM-DD without quotes, e.g. 2026-11-20",
-    "date_parsing": lambda e, r: "not a date — write it as YYYY-MM-DD, e.g. 2026-11-20",
-    "date_from_datetime_parsing": lambda e, r: (
-        "not a date — write it as YYYY-MM-DD, e.g. 2026-11-20"
-    ),
-    "date_from_datetime_inexact": lambda e, r: "give only the day, YYYY-MM-DD, without a time",
-    "float_type": lambda e, r: "expected a number, e.g. 50.0755",
-    "float_parsing": lambda e, r: "expected a number, e.g. 50.0755",
-    "bool_type": lambda e, r: "expected true or false",
-    "bool_parsing": lambda e, r: "expected true or false",
-    "int_type": lambda e, r: "expected a whole number",
-    "int_parsing": lambda e, r: "expected a whole number",
+    "list_type": lambda e, r: advice("list_expected"),
+    "tuple_type": lambda e, r: advice("pair_expected"),
+    "too_long": lambda e, r: advice("too_many_entries"),
+    "date_type": lambda e, r: advice("date_unquoted"),
+    "date_parsing": lambda e, r: advice("date_expected"),
+    "date_from_datetime_parsing": lambda e, r: advice("date_expected"),
+    "date_from_datetime_inexact": lambda e, r: advice("date_with_time"),
+    "float_type": lambda e, r: advice("number_expected"),
+    "float_parsing": lambda e, r: advice("number_expected"),
+    "bool_type": lambda e, r: advice("true_or_false"),
+    "bool_parsing": lambda e, r: advice("true_or_false"),
+    "int_type": lambda e, r: advice("whole_number_expected"),
+    "int_parsing": lambda e, r: advice("whole_number_expected"),
 }
 
 
-def plain_message(error: ErrorDetails, root: Any) -> str:
+def advice_for(error: ErrorDetails, root: Any) -> Advice:
     """Advice for one pydantic error; `root` is the type the whole file was validated as."""
     rewrite = _REWRITES.get(error["type"])
-    return rewrite(error, root) if rewrite else error["msg"]
+    if rewrite is not None:
+        return rewrite(error, root)
+    if is_advice_key(error["type"]):  # raised by our own checks with advice_error
+        return Advice(error["type"], tuple(error.get("ctx", {}).items()))
+    return advice("unexpected_value", message=error["msg"])
 
 
 def misspelt_required(errors: list[ErrorDetails], root: Any) -> set[Loc]:

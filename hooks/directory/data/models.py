@@ -18,9 +18,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
+from directory.data.advice import advice_error
 from directory.data.fields import (
+    EMERGENCY_NUMBER_PATTERN,
+    PARTIAL_DATE_PATTERN,
+    POSTCODE_PATTERN,
     Email,
     FullyLocalizedText,
     Id,
@@ -63,7 +66,7 @@ class Strict(BaseModel):
 class Source(Strict):
     url: Url
     accessed: PastDate
-    published: Annotated[str | None, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None
+    published: Annotated[str | None, Field(pattern=PARTIAL_DATE_PATTERN.regex)] = None
     note: str | None = None
 
 
@@ -80,16 +83,9 @@ class Geo(Strict):
         if inside:
             return self
         swapped = CZ_LAT[0] <= self.lon <= CZ_LAT[1] and CZ_LON[0] <= self.lat <= CZ_LON[1]
-        hint = (
-            " — latitude and longitude look swapped: in Czechia lat is about 49-51, lon 12-19"
-            if swapped
-            else " — check the numbers (Czechia: lat 48.5-51.1, lon 12.0-18.9)"
-        )
-        raise PydanticCustomError(
-            "geo_outside",
-            "the point {lat}, {lon} is outside the Czech Republic{hint}",
-            {"lat": self.lat, "lon": self.lon, "hint": hint},
-        )
+        if swapped:
+            raise advice_error("geo_outside_swapped", lat=self.lat, lon=self.lon)
+        raise advice_error("geo_outside", lat=self.lat, lon=self.lon)
 
 
 class OpeningHours(Strict):
@@ -100,13 +96,9 @@ class OpeningHours(Strict):
     @model_validator(mode="after")
     def opens_before_closes(self) -> OpeningHours:
         if self.opens >= self.closes:
-            raise PydanticCustomError(
-                "hours_order",
-                'opens at {opens} but closes at {closes} — "opens" must be earlier than "closes"',
-                {"opens": self.opens, "closes": self.closes},
-            )
+            raise advice_error("hours_order", opens=self.opens, closes=self.closes)
         if len(set(self.days)) != len(self.days):
-            raise PydanticCustomError("days_repeated", "a day is listed twice in days")
+            raise advice_error("days_repeated")
         return self
 
 
@@ -115,15 +107,11 @@ def _no_overlaps(hours: list[OpeningHours]) -> list[OpeningHours]:
         for second in hours[i + 1 :]:
             shared = [day for day in first.days if day in second.days]
             if shared and first.opens < second.closes and second.opens < first.closes:
-                raise PydanticCustomError(
+                raise advice_error(
                     "hours_overlap",
-                    "two opening times overlap on {day} ({a} and {b}) — "
-                    "merge them or fix the times",
-                    {
-                        "day": shared[0],
-                        "a": f"{first.opens}-{first.closes}",
-                        "b": f"{second.opens}-{second.closes}",
-                    },
+                    day=shared[0],
+                    a=f"{first.opens}-{first.closes}",
+                    b=f"{second.opens}-{second.closes}",
                 )
     return hours
 
@@ -138,7 +126,7 @@ class Phone(Strict):
 
 class Address(Strict):
     street: Text | None = None
-    postcode: Annotated[str | None, Field(pattern=r"^\d{3} ?\d{2}$")] = None
+    postcode: Annotated[str | None, Field(pattern=POSTCODE_PATTERN.regex)] = None
     city: Text
 
 
@@ -161,12 +149,7 @@ class Interpreter(Strict):
     @model_validator(mode="after")
     def consent_for_individuals(self) -> Interpreter:
         if self.individual and self.consent_to_publish is None:
-            raise PydanticCustomError(
-                "consent_missing",
-                "an individual interpreter is a private person: add "
-                '"consent_to_publish: YYYY-MM-DD" with the date they agreed to be listed, '
-                "or leave the record out",
-            )
+            raise advice_error("consent_missing")
         return self
 
 
@@ -192,24 +175,13 @@ class Record(Strict):
     @classmethod
     def not_claimed_while_unverified(cls, value: date | None, info: ValidationInfo) -> date | None:
         if value is not None and info.data.get("needs_verification"):
-            raise PydanticCustomError(
-                "verified_unverified",
-                "the record says needs_verification: true, so it cannot claim a verification "
-                "on {day} — remove last_verified until a person has confirmed the facts "
-                "against a current source, then remove needs_verification instead",
-                {"day": value.isoformat()},
-            )
+            raise advice_error("verified_unverified", day=value.isoformat())
         return value
 
     @model_validator(mode="after")
     def verification_stated(self) -> Record:
         if not self.needs_verification and self.last_verified is None:
-            raise PydanticCustomError(
-                "verification_missing",
-                'last_verified is missing — add "last_verified: YYYY-MM-DD" with the day a '
-                "person confirmed the facts against a current source, or "
-                '"needs_verification: true" if nobody has yet',
-            )
+            raise advice_error("verification_missing")
         return self
 
     @property
@@ -234,16 +206,9 @@ class Organisation(Record):
     @model_validator(mode="after")
     def interpreter_details(self) -> Organisation:
         if self.kind == "interpreter" and self.interpreter is None:
-            raise PydanticCustomError(
-                "interpreter_missing",
-                'kind is "interpreter" but the "interpreter:" details are missing — add them',
-            )
+            raise advice_error("interpreter_missing")
         if self.kind != "interpreter" and self.interpreter is not None:
-            raise PydanticCustomError(
-                "interpreter_unexpected",
-                '"interpreter:" details belong only to records with kind: interpreter — '
-                "remove them or change the kind",
-            )
+            raise advice_error("interpreter_unexpected")
         return self
 
 
@@ -278,7 +243,7 @@ class Place(Strict):
 
 
 class EmergencyNumber(Strict):
-    number: Annotated[str, Field(pattern=r"^[0-9]{3,4}$")]
+    number: Annotated[str, Field(pattern=EMERGENCY_NUMBER_PATTERN.regex)]
     name: FullyLocalizedText
     description: FullyLocalizedText
     sources: Sources

@@ -4,31 +4,53 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property, total_ordering
 from pathlib import Path
 
+from directory.data.advice import DEFAULT_LANGUAGE, Advice, advice
 
-@dataclass(frozen=True, order=True)
+
+@total_ordering
+@dataclass(frozen=True)
 class Problem:
-    """One thing to fix: where (file, 1-based line and column, field path) and what to do."""
+    """One thing to fix: where (file, 1-based line and column, field path) and what to do (the
+    advice's key and values, worded when the problem is shown, in the language asked for)."""
 
     file: str
     line: int
     column: int
     field: str
-    message: str
+    advice: Advice
+
+    @cached_property
+    def message(self) -> str:
+        """The advice in English (kept: problems are sorted by it)."""
+        return self.advice.render()
+
+    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        message = self.advice.render(language)
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        return self.render()
 
-    def github_annotation(self) -> str:
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._order() < other._order()
+
+    def _order(self) -> tuple[str, int, int, str, str]:
+        """By file, line and column, then field and the English wording: the same order in
+        every language."""
+        return (self.file, self.line, self.column, self.field, self.message)
+
+    def github_annotation(self, language: str = DEFAULT_LANGUAGE) -> str:
         """A workflow command that GitHub shows on the changed line of a pull request."""
-        title = f"{self.field}" if self.field else "invalid record"
+        title = self.field or advice("annotation_title").render(language)
         return (
             f"::error file={_property(self.file)},line={self.line},col={self.column},"
-            f"title={_property(title)}::{_data(self.message)}"
+            f"title={_property(title)}::{_data(self.advice.render(language))}"
         )
 
 
@@ -70,5 +92,5 @@ class InvalidData(Exception):
         self.problems = sorted(problems)
         super().__init__(f"{len(self.problems)} problem(s) in the data")
 
-    def report(self) -> str:
-        return "\n".join(str(problem) for problem in self.problems)
+    def report(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return "\n".join(problem.render(language) for problem in self.problems)

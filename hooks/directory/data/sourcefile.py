@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from directory.data import yamlfile
+from directory.data.advice import Advice
 from directory.data.problems import Problem, display_path, field_path
 
 
@@ -22,9 +23,9 @@ class SourceFile:
     def name(self) -> str:
         return display_path(self.path, self.base)
 
-    def problem(self, loc: tuple[int | str, ...], message: str) -> Problem:
+    def problem(self, loc: tuple[int | str, ...], advice: Advice) -> Problem:
         line, column = yamlfile.locate(self.text, loc)
-        return Problem(self.name, line, column, field_path(loc), message)
+        return Problem(self.name, line, column, field_path(loc), advice)
 
 
 @dataclass

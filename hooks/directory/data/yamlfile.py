@@ -16,6 +16,8 @@ from typing import Any, cast
 import yaml
 from yaml._yaml import CParser as _Parser  # libyaml ships inside PyYAML's wheels
 
+from directory.data.advice import Advice, advice
+
 
 class _Resolver12(yaml.resolver.BaseResolver):
     """Implicit tags of the YAML 1.2 core schema (plus plain dates, which records use)."""
@@ -45,11 +47,19 @@ _Resolver12.add_implicit_resolver(
 )
 
 
-class DuplicateKeyError(yaml.MarkedYAMLError):
+class AdvisedError(yaml.MarkedYAMLError):
+    """A YAML error found by our own checks, kept as advice (its `problem` is the English)."""
+
+    def __init__(self, advice: Advice, mark: yaml.Mark) -> None:
+        super().__init__(problem=advice.render(), problem_mark=mark)
+        self.advice = advice
+
+
+class DuplicateKeyError(AdvisedError):
     """A mapping names the same key twice."""
 
 
-class ShapeError(yaml.MarkedYAMLError):
+class ShapeError(AdvisedError):
     """A file no record has the shape of: nested too deeply, or with anchors and aliases (one
     alias-laden file can expand to gigabytes; a self-referencing one never ends)."""
 
@@ -59,7 +69,7 @@ class ShapeError(yaml.MarkedYAMLError):
 MAX_DEPTH = 24
 
 
-class UnsupportedTagError(yaml.MarkedYAMLError):
+class UnsupportedTagError(AdvisedError):
     """A tag such as !!python/object or !include: records are plain data."""
 
 
@@ -103,26 +113,17 @@ def _construct(node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         convert = _SCALARS.get(node.tag)
         if convert is None:
-            raise UnsupportedTagError(
-                problem=f'the tag "{node.tag}" is not allowed in records; remove it',
-                problem_mark=node.start_mark,
-            )
+            raise UnsupportedTagError(advice("tag_not_allowed", tag=node.tag), node.start_mark)
         return convert(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item) for item in node.value]
     if not isinstance(node, yaml.MappingNode) or node.tag != "tag:yaml.org,2002:map":
-        raise UnsupportedTagError(
-            problem=f'the tag "{node.tag}" is not allowed in records; remove it',
-            problem_mark=node.start_mark,
-        )
+        raise UnsupportedTagError(advice("tag_not_allowed", tag=node.tag), node.start_mark)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = _construct(key_node)
         if key in mapping:
-            raise DuplicateKeyError(
-                problem=f'the key "{key}" appears twice in this mapping',
-                problem_mark=key_node.start_mark,
-            )
+            raise DuplicateKeyError(advice("duplicate_key", key=key), key_node.start_mark)
         mapping[key] = _construct(value_node)
     return mapping
 
@@ -134,18 +135,13 @@ def check_shape(text: str) -> None:
     try:
         while (event := parser.get_event()) is not None:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise ShapeError(
-                    problem="anchors and aliases (&name, *name) are not used in records — "
-                    "write the value out where it is needed",
-                    problem_mark=cast(yaml.Mark, event.start_mark),
-                )
+                raise ShapeError(advice("anchors_aliases"), cast(yaml.Mark, event.start_mark))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise ShapeError(
-                        problem=f"the data is nested more than {MAX_DEPTH} levels deep; a "
-                        "record has a few levels at most — check the brackets and indentation",
-                        problem_mark=cast(yaml.Mark, event.start_mark),
+                        advice("nested_too_deep", depth=MAX_DEPTH),
+                        cast(yaml.Mark, event.start_mark),
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -168,7 +164,12 @@ class SyntaxProblem:
 
     line: int
     column: int
-    message: str
+    advice: Advice
+
+    @property
+    def message(self) -> str:
+        """The advice in English."""
+        return self.advice.render()
 
 
 def parse(text: str) -> Any:
@@ -190,18 +191,58 @@ def syntax_problem(error: yaml.YAMLError, text: str = "") -> SyntaxProblem:
         if line <= len(lines)
         else ""
     )
-    if "tab" in str(problem) or "\t" in indent:
-        return SyntaxProblem(line, column, _TAB_ADVICE)
+    if re.search(r"\btab\b", str(problem)) or "\t" in indent:
+        return SyntaxProblem(line, column, advice("tab_indent"))
     if isinstance(error, ShapeError):
-        return SyntaxProblem(line, column, str(problem))
-    message = f"{context}, {problem}" if context else str(problem)
-    return SyntaxProblem(line, column, f"YAML syntax error: {message}")
+        return SyntaxProblem(line, column, error.advice)
+    if isinstance(error, AdvisedError):
+        return SyntaxProblem(line, column, advice("yaml_syntax", detail=error.advice))
+    if context:
+        found = advice("yaml_syntax_in", context=_words(context), problem=_words(str(problem)))
+        return SyntaxProblem(line, column, found)
+    return SyntaxProblem(line, column, advice("yaml_syntax", detail=_words(str(problem))))
 
 
-_TAB_ADVICE = (
-    "this line is indented with a tab; YAML needs spaces — replace the tab with spaces "
-    "(two per level, like the lines around it)"
-)
+def _words(text: str) -> Advice | str:
+    """The parser's words as advice, to be shown in any language; words it has no advice for
+    stay as the parser gives them."""
+    return _PARSER_WORDS.get(text, text)
+
+
+# What libyaml says: where it was when it stopped, and what it found there.
+_PARSER_WORDS: dict[str, Advice] = {
+    "while scanning a quoted scalar": advice("yaml_while_scanning_quoted"),
+    "while parsing a quoted scalar": advice("yaml_while_parsing_quoted"),
+    "while scanning a plain scalar": advice("yaml_while_scanning_plain"),
+    "while scanning a simple key": advice("yaml_while_scanning_key"),
+    "while scanning a block scalar": advice("yaml_while_scanning_block_text"),
+    "while scanning for the next token": advice("yaml_while_scanning_token"),
+    "while scanning an anchor": advice("yaml_while_scanning_anchor"),
+    "while scanning an alias": advice("yaml_while_scanning_alias"),
+    "while scanning a tag": advice("yaml_while_scanning_tag"),
+    "while parsing a block mapping": advice("yaml_while_parsing_block_mapping"),
+    "while parsing a block collection": advice("yaml_while_parsing_block_list"),
+    "while parsing a block node": advice("yaml_while_parsing_block_node"),
+    "while parsing a flow mapping": advice("yaml_while_parsing_flow_mapping"),
+    "while parsing a flow sequence": advice("yaml_while_parsing_flow_list"),
+    "while parsing a flow node": advice("yaml_while_parsing_flow_node"),
+    "while parsing a node": advice("yaml_while_parsing_node"),
+    "expected a single document in the stream": advice("yaml_single_document"),
+    "mapping values are not allowed in this context": advice("yaml_colon_not_allowed"),
+    "block sequence entries are not allowed in this context": advice("yaml_dash_not_allowed"),
+    "could not find expected ':'": advice("yaml_expected_colon"),
+    "did not find expected key": advice("yaml_expected_key"),
+    "did not find expected '-' indicator": advice("yaml_expected_dash"),
+    "did not find expected node content": advice("yaml_expected_value"),
+    "did not find expected ',' or ']'": advice("yaml_expected_comma_or_bracket"),
+    "did not find expected ',' or '}'": advice("yaml_expected_comma_or_brace"),
+    "did not find expected alphabetic or numeric character": advice("yaml_expected_letter"),
+    "did not find expected <document start>": advice("yaml_expected_document_start"),
+    "found character that cannot start any token": advice("yaml_bad_first_character"),
+    "found unexpected end of stream": advice("yaml_unexpected_end"),
+    "found unknown escape character": advice("yaml_unknown_escape"),
+    "but found another document": advice("yaml_another_document"),
+}
 
 
 Position = tuple[int, int]
