@@ -46,3 +46,21 @@ def test_tags_are_refused() -> None:
     with pytest.raises(yaml.YAMLError) as raised:
         yamlfile.parse("id: !!python/object:os.system x\n")
     assert "not allowed" in yamlfile.syntax_problem(raised.value).message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 40)) + " " * 40 + "x",
+        "a:\n  " + "- " * 100 + "x",
+        "a: " + "[" * 30 + "]" * 30,
+        "a: &x [*x]",
+        "a: &x b\nc: *x",
+    ],
+    ids=["indented", "entry-run", "brackets", "self-alias", "alias"],
+)
+def test_deep_or_aliased_text_is_refused_however_it_is_written(text: str) -> None:
+    """The quick look that spares plain records the event-by-event check lets none of these
+    through: each is refused with a position, never crashes or expands."""
+    with pytest.raises(yamlfile.ShapeError):
+        yamlfile.parse(text)

@@ -128,8 +128,25 @@ def _construct(node: yaml.Node) -> Any:
     return mapping
 
 
+# Text that cannot hold an anchor, an alias or MAX_DEPTH levels of nesting: no "&" or "*", few
+# brackets, no line indented MAX_DEPTH spaces, no run of "- " or "? " entries on one line.
+# Only other text is read event by event (a third of validation time on 5,000 services).
+_DEEP_INDENT = re.compile(rf"^ {{{MAX_DEPTH}}}", re.MULTILINE)
+_ENTRY_RUN = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH // 2}}}")
+
+
+def _plain_shape(text: str) -> bool:
+    if "&" in text or "*" in text or text.count("[") + text.count("{") > MAX_DEPTH:
+        return False
+    if ("- -" in text or "? ?" in text or "-\t" in text) and _ENTRY_RUN.search(text):
+        return False
+    return not _DEEP_INDENT.search(text)
+
+
 def check_shape(text: str) -> None:
     """Refuse what no record needs before building nodes: deep nesting, anchors and aliases."""
+    if _plain_shape(text):
+        return
     parser = _Parser(text)
     depth = 0
     try:
