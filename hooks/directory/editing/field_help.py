@@ -14,8 +14,9 @@ HELP: dict[str, str] = {
     "needs_verification": "true until a person has confirmed the facts against a current "
     "source (the organisation's page as it reads that day, or a phone call); readers are "
     "warned. Such a record has no last_verified.",
-    "machine_translated": "The site languages whose texts in this record were machine-"
-    "translated (readers are told).",
+    "machine_translated": "The site languages whose texts in this record are machine "
+    "translations no person has reviewed (readers see a notice); remove a language once a "
+    "person has checked its texts.",
     "sources": "Where the facts in this record come from: one entry per web page or document "
     "you read.",
     "Source.url": "The full web address of the page or document, starting with https://.",
