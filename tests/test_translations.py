@@ -120,13 +120,21 @@ def test_import_writes_a_new_translation_keeping_comments_and_order(
     assert "machine_translated" not in yaml.safe_load(record.read_text(encoding="utf-8"))
 
 
-def test_import_refuses_an_unknown_record(sample_data: Path, tmp_path: Path) -> None:
-    def rename(message) -> None:  # type: ignore[no-untyped-def]
-        message.context = message.context.replace("sample-legal-advice", "no-such-record")
-        message.string = "x"
+def test_import_refuses_an_unknown_record_and_changes_nothing(
+    sample_data: Path, tmp_path: Path
+) -> None:
+    """One entry naming a record that does not exist stops the import before any file is
+    written, including the files of the entries that were fine."""
+    before = _snapshot(sample_data)
 
-    po = _edit_po(tmp_path, sample_data, "uk", rename)
+    def change(message) -> None:  # type: ignore[no-untyped-def]
+        message.string = "Переклад"
+        if message.context == "services/sample-legal-advice:name":
+            message.context = "services/no-such-record:name"
+
+    po = _edit_po(tmp_path, sample_data, "uk", change)
     assert main(["translations", "import", str(po), "--data", str(sample_data)]) == 1
+    assert _snapshot(sample_data) == before
 
 
 def test_glossary_forms_find_inflected_and_prefixed_words() -> None:

@@ -118,13 +118,18 @@ def import_po(data_dir: Path, po_file: Path) -> ImportResult:
         edits[path].texts.append((field_path(name), translation))
         edits[path].translated = True
         edits[path].fuzzy |= message.fuzzy
-    changed = [path for path, edit in sorted(edits.items()) if _apply(path, edit, language)]
+    # Every file's new text first: an entry that fails leaves every file as it was.
+    updated = {path: _updated(path, edit, language) for path, edit in sorted(edits.items())}
+    changed = [path for path, text in updated.items() if text is not None]
+    for path in changed:
+        path.write_text(updated[path] or "", encoding="utf-8")
     return ImportResult(language, changed, entries)
 
 
-def _apply(path: Path, edit: _FileEdits, language: str) -> bool:
-    if not path.is_file():
-        raise ValueError(f"{path}: no such record")
+def _updated(path: Path, edit: _FileEdits, language: str) -> str | None:
+    """The file's text with the edits, or None when nothing changes."""
+    if path.is_symlink() or not path.is_file():
+        raise ValueError(f"{path}: no such record file in the data folder")
     before = path.read_text(encoding="utf-8")
     text = before
     for steps, value in edit.texts:
@@ -135,10 +140,7 @@ def _apply(path: Path, edit: _FileEdits, language: str) -> bool:
         if edit.fuzzy:
             wanted = marks if language in marks else [*marks, language]
         text = yamledit.set_top_list(text, "machine_translated", wanted)
-    if text == before:
-        return False
-    path.write_text(text, encoding="utf-8")
-    return True
+    return None if text == before else text
 
 
 def _machine_marks(text: str) -> list[str]:
