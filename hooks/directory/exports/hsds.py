@@ -34,7 +34,7 @@ import babel
 
 from directory.data.dataset import Directory
 from directory.data.models import Category, Location, OpeningHours, Organisation, Phone, Service
-from directory.text.languages import fallback_chain
+from directory.text.languages import SITE_LANGUAGES
 from directory.text.localized import pick
 
 PROFILE = "https://rozcestnik.example.org/open-data/profile/"
@@ -352,6 +352,8 @@ def schedules(hours: list[OpeningHours], key: str, owner: dict[str, str]) -> lis
 
 
 def hsds(directory: Directory, build_date: date, site_url: str, language: str = "cs") -> JsonObject:
-    """The whole directory as HSDS 3.0 in one language, in a wrapper with licence and date."""
-    assert fallback_chain(language)  # a site language, or any code that falls back
+    """The whole directory as HSDS 3.0 in one site language, in a wrapper with licence and
+    date."""
+    if language not in SITE_LANGUAGES:
+        raise ValueError(f"not a site language: {language!r}")
     return HsdsExport(directory, language, site_url).document(build_date)
