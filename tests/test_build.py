@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 from directory.build.finish import BuildWork
@@ -215,3 +215,25 @@ def test_a_record_older_than_a_year_says_it_may_be_out_of_date() -> None:
     assert notice not in fresh
     assert notice in stale
     assert "record-notice--stale" in stale
+
+
+def test_every_fragment_link_lands_on_its_target(real_site: Path) -> None:
+    """A link to `page/#where` must find `id="where"` there: a reader sent to an address that
+    is not on the page lands at its top with no address either."""
+    pages = {path: path.read_text(encoding="utf-8") for path in real_site.rglob("*.html")}
+    ids = {path: set(re.findall(r'\sid="([^"]+)"', text)) for path, text in pages.items()}
+    checked, broken = 0, []
+    for path, text in pages.items():
+        base = "http://site/" + path.relative_to(real_site).as_posix()
+        for href in re.findall(r'href="([^"]*#[^"]+)"', text):
+            parts = urlsplit(urljoin(base, href.replace("&amp;", "&")))
+            if parts.netloc != "site":
+                continue
+            target = real_site / parts.path.lstrip("/")
+            if parts.path.endswith("/"):
+                target /= "index.html"
+            checked += 1
+            if unquote(parts.fragment) not in ids.get(target, set()):
+                broken.append(f"{path.relative_to(real_site)} -> {href}")
+    assert checked > 300
+    assert broken == []
