@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -12,13 +13,15 @@ from collections.abc import Iterator
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from directory.data.dataset import Directory
 from directory.data.loading import load
 from directory.render.pages import SECTIONS
-from playwright.sync_api import Browser, sync_playwright
+
+if TYPE_CHECKING:  # Playwright is imported only when a browser test runs
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = ROOT / "tests" / "sample-data"
@@ -82,15 +85,24 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-@pytest.fixture(scope="session")
-def served_site(real_site: Path) -> Iterator[str]:
-    """The real site on a static server on 127.0.0.1 (an ephemeral port)."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built site on the tests' one static server, on 127.0.0.1 (an ephemeral port)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site: Path) -> Iterator[str]:
+    """The real site on the static server."""
+    with serve(real_site) as address:
+        yield address
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -112,6 +124,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 def browser() -> Iterator[Browser]:
     """Debian's headless Chromium driven by Playwright (.ci/run installs it when missing)."""
     assert CHROMIUM.exists(), "Chromium is missing: run .ci/run or apt-get install chromium"
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM),

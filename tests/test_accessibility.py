@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from directory.text.languages import SITE_LANGUAGES
-from playwright.sync_api import Browser, Page, Route
 
 from .conftest import DATA
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Page, Route
 
 AXE = Path(sys.prefix) / "share" / "npm" / "axe.min.js"
 PAGES = (

@@ -4,6 +4,8 @@ name them. (Which stage may import which is checked by `lint-imports` in `make t
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 
 import yaml
 from directory.render.pages import SECTIONS
@@ -53,3 +55,18 @@ def test_every_generated_section_is_ignored_by_git_and_kept_out_of_the_nav() -> 
         assert f"/{section}/*.md" in hidden, section
     generated = {line.split("/")[1] for line in ignored if line.startswith("content/")}
     assert generated == set(SECTIONS), "a folder in .gitignore that the build no longer writes"
+
+
+def test_the_unit_tests_need_no_browser_library() -> None:
+    """Playwright is imported only when a browser test runs: with it missing, every test
+    module still loads and the unit tests run."""
+    blocked = (
+        "import sys; sys.modules['playwright'] = sys.modules['playwright.sync_api'] = None; "
+        "import pytest; sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', "
+        "'--collect-only', 'tests']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "tests collected" in result.stdout

@@ -6,16 +6,18 @@ language switcher and the root picker as a visitor uses them, and pages at 200 %
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 from directory.data.models import Service
 from directory.text.languages import SITE_LANGUAGES, text_direction
 from directory.text.localized import pick
-from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from .conftest import DATA, ROOT
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 
 def _service() -> Service:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,9 +20,11 @@ from directory.data.models import DAYS, Service
 from directory.render.finder import effective_hours, finder_data
 from directory.render.pages import PageWriter
 from directory.text.languages import SITE_LANGUAGES
-from playwright.sync_api import Browser, Page
 
 from .conftest import DATA, SAMPLE_DATA, TODAY
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Page
 
 PRAGUE = ZoneInfo("Europe/Prague")
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import babel
 from directory.data import freshness
 from directory.data.loading import load
 from directory.data.models import Service
 from directory.text.catalogue import catalogue
-from playwright.sync_api import Browser
 
 from .conftest import ROOT, SAMPLE_DATA, TODAY
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser
 
 
 def _service(**fields: object) -> Service:

@@ -4,17 +4,17 @@ as text and nothing runs (checked in Chromium: no dialog, no injected element)."
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
+from typing import TYPE_CHECKING
 
 import pytest
 from directory.render.escaping import script_json
-from playwright.sync_api import Browser, Dialog
 
-from .conftest import ROOT, _QuietHandler, make_site_project, mkdocs_build
+from .conftest import ROOT, make_site_project, mkdocs_build, serve
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Dialog
 
 HOSTILE = ROOT / "tests" / "hostile-data"
 PAGES = [
@@ -35,11 +35,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = make_site_project(tmp_path_factory.mktemp("hostile"), HOSTILE)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(project / "site") as address:
+        yield address
 
 
 @pytest.mark.parametrize("path", PAGES)

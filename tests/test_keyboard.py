@@ -25,12 +25,15 @@ off, so what is measured is what the reader sees once a fade has ended.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Route
 
 from .conftest import DATA
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Route
 
 MAP_SERVICE = "ar/services/{service with a map}/"  # chosen from the data when the test runs
 PAGES = ["en/", MAP_SERVICE, "uk/places/praha/", "cs/search/"]

@@ -7,7 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
@@ -17,9 +17,11 @@ from directory.data.models import Access, Cost, OrganisationKind, Wheelchair
 from directory.render.lists import _LIST_TITLES
 from directory.text.catalogue import CATALOGUES, catalogue
 from directory.text.languages import PICKER_LOCALE, SITE_LANGUAGES, native_name, text_direction
-from playwright.sync_api import Browser
 
 from .conftest import DATA, ROOT, search_results
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser
 
 TEMPLATES = ROOT / "hooks" / "directory" / "render" / "templates"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2
 import pytest
@@ -28,10 +28,12 @@ from directory.print.pdf import PdfPrinting
 from directory.render.pages import SiteLinks
 from directory.text.catalogue import catalogue
 from directory.text.languages import SITE_LANGUAGES
-from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from .conftest import DATA
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser
 
 
 def _plans() -> list[Plan]:

@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from directory.render.maps import MapData, _folium_template
 from directory.render.pages import PageWriter
 from directory.text.languages import SITE_LANGUAGES
-from playwright.sync_api import Browser, Route
 
 from .conftest import DATA
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Route
 
 TILES = "tile.openstreetmap.org"
 

@@ -23,9 +23,12 @@ Pagefind's UI 1.5 stores nothing (the index comes by fetch, kept by the HTTP cac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, Route
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Page, Route
+
 
 TILES = "tile.openstreetmap.org"
 

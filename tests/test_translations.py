@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pytest
@@ -18,9 +19,11 @@ from directory.data.loading import load
 from directory.data.texts import localized_fields
 from directory.editing.translations import export_po
 from directory.text.languages import SITE_LANGUAGES
-from playwright.sync_api import Browser
 
 from .conftest import ROOT, TODAY, search_results
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser
 
 DATA = ROOT / "data"
 
