@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
@@ -33,6 +34,10 @@ def test_mkdocs_languages_are_the_site_languages() -> None:
     assert locales == [PICKER_LOCALE, *SITE_LANGUAGES]
     for language in i18n["languages"][1:]:
         assert language["name"] == native_name(language["locale"])
+    # The root picker's entry in the language menu: letters every font has, no emoji or symbol
+    # (a phone without the glyph showed an empty box as the menu's first entry).
+    picker = i18n["languages"][0]["name"]
+    assert picker and all(unicodedata.category(c)[0] in "LPZ" for c in picker), picker
 
 
 def test_native_names_are_in_their_own_script() -> None:
