@@ -8,12 +8,14 @@ Only translation of MkDocs events into core calls happens here; the work is in `
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from directory.build.finish import BuildWork, finished_page
 from directory.build.generate import GeneratedPages, generated_pages, write_pages
+from directory.build.site_address import is_placeholder, site_address
 from directory.data.dataset import Directory
 from directory.data.loading import load_cached
 from directory.data.problems import InvalidData
@@ -49,6 +51,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The i18n plugin runs this once per language; pages are written for all languages at
     # once, and again only when the data changed (mkdocs serve).
     global _pages_written_for, _generated, _work
+    try:
+        config.site_url = site_address(config.site_url or "", os.environ)
+    except ValueError as placeholder:
+        raise PluginError(str(placeholder)) from None
+    if is_placeholder(config.site_url):
+        log.info(
+            "site address: %s is a placeholder; set SITE_URL before publishing", config.site_url
+        )
     directory = _directory(config)
     if directory is not _pages_written_for:
         _generated = generated_pages(directory, _links(config))

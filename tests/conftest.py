@@ -53,8 +53,10 @@ def _generated(folder: str, names: list[str]) -> list[str]:
     return [name for name in names if name in SECTIONS] if folder.endswith("content") else []
 
 
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(
+    project: Path, environment: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
         capture_output=True,

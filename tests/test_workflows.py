@@ -100,6 +100,11 @@ def test_main_is_deployed_to_pages(deploy: Any) -> None:
     assert any(use.startswith("actions/deploy-pages@") for use in uses)
     upload = next(s for s in steps(deploy) if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site/"
+    build = next(s for s in steps(deploy) if s.get("run") == "make site")
+    assert build["env"]["ROZCESTNIK_DEPLOY"] == "1"  # a placeholder address stops it
+    assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    names = [step.get("id") or step.get("uses", "") for step in steps(deploy)]
+    assert names.index("pages") < names.index(next(n for n in names if "upload-pages" in n))
     publisher = deploy["jobs"]["deploy"]
     assert publisher["permissions"] == {"pages": "write", "id-token": "write"}
     assert publisher["environment"]["name"] == "github-pages"
