@@ -7,14 +7,11 @@ from datetime import date
 from directory.data import freshness
 from directory.data.dataset import Directory
 from directory.data.models import Organisation, Service
-from directory.data.texts import coverage
+from directory.data.texts import coverage, records
 
 
 def _records(directory: Directory) -> list[tuple[str, Organisation | Service]]:
-    return [
-        *((f"organisations/{key}", record) for key, record in directory.organisations.items()),
-        *((f"services/{key}", record) for key, record in directory.services.items()),
-    ]
+    return [(f"{kind}/{record.id}", record) for kind, record in records(directory)]
 
 
 def _oldest_source(record: Organisation | Service) -> str:
@@ -84,28 +81,17 @@ def _has_hours(directory: Directory, service: Service) -> bool:
     return bool(service.hours or any(loc.hours for loc in located))
 
 
-def _tachov_district(directory: Directory) -> list[Service]:
-    return [
-        service
-        for service in directory.services.values()
-        if any(
-            "okres-tachov" in directory.place_and_ancestors(p)
-            for p in directory.service_places(service)
-        )
-    ]
+def _located_in(directory: Directory, place_id: str) -> tuple[Service, ...]:
+    """Services with an address in the place (none when the data has no such place)."""
+    return directory.services_in(place_id)[0] if place_id in directory.places else ()
 
 
 def completeness(directory: Directory) -> list[str]:
     """The figures coordinators steer by: how complete the facts readers need are."""
     services = list(directory.services.values())
     locations = [loc for o in directory.organisations.values() for loc in o.locations]
-    tachov = _tachov_district(directory)
-    prague_health = [
-        s
-        for s in services
-        if "healthcare" in s.categories
-        and any("praha" in directory.place_and_ancestors(p) for p in directory.service_places(s))
-    ]
+    tachov = _located_in(directory, "okres-tachov")
+    prague_health = [s for s in _located_in(directory, "praha") if "healthcare" in s.categories]
     needs = len({c for s in tachov for c in s.categories})
     rows = [
         ("services with a phone (own or organisation's)",

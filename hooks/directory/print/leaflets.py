@@ -88,8 +88,8 @@ class LeafletWriter:
         self.language = language
         self.partner = partner_language(language)
         self.links = links or SiteLinks()
-        self.writer = Renderer(directory, language, self.links, today)  # its Jinja, nothing more
-        self.today = self.writer.today
+        self.renderer = Renderer(directory, language, self.links, today)  # templates and links only
+        self.today = self.renderer.today
 
     def url(self, place: Place) -> str:
         """The leaflet's page online, in full: what its QR code opens."""
@@ -187,26 +187,26 @@ class LeafletWriter:
     def page(self, leaflet: Plan) -> Page:
         def body() -> str:
             context = self._context(leaflet)
-            return self.writer.render("leaflet.html", "../../", print_only=False, **context)
+            return self.renderer.render("leaflet.html", "../../", print_only=False, **context)
 
-        title = self.writer.t("leaflet_title", place=self.writer.title(leaflet.place.name))
+        title = self.renderer.t("leaflet_title", place=self.renderer.title(leaflet.place.name))
         return Page(f"leaflets/{leaflet.place.id}.md", title, body)
 
     def sheet(self, leaflet: Plan) -> Sheet:
         """The leaflet as WeasyPrint prints it: no theme, no links."""
-        html = self.writer.render("leaflet.html", "", print_only=True, **self._context(leaflet))
+        html = self.renderer.render("leaflet.html", "", print_only=True, **self._context(leaflet))
         return Sheet(self.language, self.url(leaflet.place), html)
 
     def index(self, plans: list[Plan]) -> Page:
         def body() -> str:
-            return self.writer.render(
+            return self.renderer.render(
                 "leaflets.html",
                 "../",
-                plans=sorted(plans, key=lambda p: natural_order(self.writer.title(p.place.name))),
+                plans=sorted(plans, key=lambda p: natural_order(self.renderer.title(p.place.name))),
                 pdf_name=self.pdf_name,
             )
 
-        return Page("leaflets/index.md", self.writer.t("nav_leaflets"), body)
+        return Page("leaflets/index.md", self.renderer.t("nav_leaflets"), body)
 
     def pages(self, plans: list[Plan]) -> Iterator[Page]:
         for leaflet in plans:

@@ -122,20 +122,11 @@ class Renderer:
     def record_places(self, record: Service | Organisation) -> str:
         """The towns a record's locations lie in, space separated (the freshness filter)."""
         if isinstance(record, Service):
-            organisation = self.directory.organisations[record.organisation]
-            ids = {loc.place for loc in organisation.locations if loc.id in record.locations}
-            ids |= set(record.areas or [])
+            ids = self.directory.service_places(record) | set(record.areas or [])
         else:
             ids = {loc.place for loc in record.locations}
-        return " ".join(sorted({town for place in ids for town in self._towns_of(place)}))
-
-    def _towns_of(self, place_id: str) -> list[str]:
-        """The place and every place above it (praha-3 → praha-3, praha, cesko)."""
-        chain = []
-        while place_id:
-            chain.append(place_id)
-            place_id = self.directory.places[place_id].parent or ""
-        return chain
+        above = {up for place in ids for up in self.directory.place_and_ancestors(place)}
+        return " ".join(sorted(above))
 
     def title(self, text: dict[str, str]) -> str:
         return pick(text, self.language).text
