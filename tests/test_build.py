@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import html
-import multiprocessing
 import re
 import shutil
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
-import pytest
-from directory.build.finish import BuildWork
-from directory.build.generate import BodyRendering, generated_pages, write_pages
+from directory.build.generate import generated_pages, write_pages
 from directory.data.loading import load
-from directory.render.pages import PageWriter, SiteLinks
+from directory.render.pages import PageWriter
 from markupsafe import escape
 
 from .conftest import ROOT, make_site_project, mkdocs_build
@@ -91,55 +86,6 @@ def test_placeholders_are_rewritten_only_when_changed(tmp_path: Path, sample_dat
     after = write_pages(docs, fewer)
     assert (after.written, after.unchanged, after.removed) == (0, len(fewer), len(gone))
     assert not any((docs / path).exists() for path in gone)
-
-
-@pytest.mark.parametrize("fork", [True, False])
-def test_bodies_made_ahead_are_the_pages_own(
-    sample_data: Path, monkeypatch: pytest.MonkeyPatch, fork: bool
-) -> None:
-    """In the build's order, and back to a language already built (mkdocs serve), in another
-    process or, where none can be forked, in this one."""
-    if not fork:
-        monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    made_here = 0
-
-    def counted(render: Callable[[], str]) -> Callable[[], str]:
-        def body() -> str:
-            nonlocal made_here
-            made_here += 1
-            return render()
-
-        return body
-
-    pages = {
-        path: dataclasses.replace(page, render=counted(page.render))
-        for path, page in generated_pages(load(sample_data), languages=("cs", "en", "ar")).items()
-    }
-    order = [*pages, *(path for path in pages if path.endswith(".cs.md"))]
-    expected = {path: pages[path].body for path in pages}
-    made_here = 0
-    rendering = BodyRendering(pages, ("cs", "en", "ar"), ahead=1)
-    try:
-        for path in order:
-            assert rendering.body(path) == expected[path], path
-        assert rendering.body("about.en.md") is None  # hand-written: not ours to fill
-    finally:
-        rendering.close()
-    assert made_here == (0 if fork else len(order))
-
-
-def test_a_failed_finish_leaves_no_work_running(sample_data: Path, tmp_path: Path) -> None:
-    """The site folder cannot be written: the error comes out, and the renderer and the PDF
-    printers beside the build stop with it (mkdocs serve would otherwise keep them)."""
-    directory = load(sample_data)
-    site = tmp_path / "site"
-    site.write_text("a file where the site folder goes", encoding="utf-8")
-    pages = generated_pages(directory, languages=("en",))
-    work = BuildWork(directory, pages, site, SiteLinks(), sample_data, tmp_path / "cache")
-    assert multiprocessing.active_children()  # the body renderer and the PDF printers
-    with pytest.raises(NotADirectoryError):
-        work.finish()
-    assert multiprocessing.active_children() == []
 
 
 def test_records_stay_out_of_the_navigation(sample_site: Path) -> None:

@@ -12,11 +12,13 @@ import gzip
 import os
 import re
 import time
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
-from directory.build.generate import BodyRendering, GeneratedPages
-from directory.build.search import SearchIndexing
+from directory.build.generate import GeneratedPages, language_of
+from directory.build.search import index_language
+from directory.build.sidework import DataSource, SideWork
 from directory.data.dataset import Directory
 from directory.editing.decap import build_admin
 from directory.exports.opendata import write_open_data
@@ -78,7 +80,8 @@ def publish_sitemap(site_dir: Path, site_url: str) -> None:
 
 class BuildWork:
     """Generated bodies, leaflet PDFs, search indexes, map and finder data, open data and the
-    web editor of one build of the site into `site_dir`."""
+    web editor of one build of the site into `site_dir`; the work beside MkDocs goes through
+    one scheduler (`SideWork`)."""
 
     def __init__(
         self,
@@ -86,17 +89,20 @@ class BuildWork:
         pages: GeneratedPages,
         site_dir: Path,
         links: SiteLinks,
-        data_dir: Path,
+        source: DataSource,
         cache: Path,
     ) -> None:
         self.directory = directory
         self.site_dir = site_dir
         self.links = links
-        self.data_dir = data_dir
+        self.data_dir = source.data_dir
+        self._generated = pages
         self._started = time.perf_counter()
-        # First the bodies, which the first language needs within seconds; the leaflets'
-        # HTML takes a second to make before their printing starts.
-        self._bodies = BodyRendering(pages, SITE_LANGUAGES)
+        # First the bodies, which the first language needs within seconds.
+        self._side = SideWork(pages, source, links, SITE_LANGUAGES)
+        self._language: str | None = None  # whose bodies are at hand
+        self._bodies: dict[str, str] = {}
+        self._searches: dict[str, Future[str]] = {}
         try:
             self._pdfs = PdfPrinting(
                 directory,
@@ -106,18 +112,25 @@ class BuildWork:
                 niceness=PDF_NICENESS,
             )
         except BaseException:
-            self._bodies.close()  # the fonts are missing: no renderer left behind
+            self._side.cancel()  # the fonts are missing: no worker left behind
             raise
-        self._search = SearchIndexing(site_dir, niceness=SEARCH_NICENESS)
 
     def body(self, path: str) -> str | None:
         """The body of the generated page whose placeholder is `path`, else None."""
-        return self._bodies.body(path)
+        if path not in self._generated:
+            return None
+        language = language_of(path)
+        if language != self._language:
+            self._bodies = self._side.bodies(language)
+            self._language = language
+        return self._bodies.get(path)
 
     def language_built(self, language: str) -> None:
         """The pages of `language` are all written: index them."""
-        if language in SITE_LANGUAGES:
-            self._search.start(language)
+        if language in SITE_LANGUAGES and language not in self._searches:
+            self._searches[language] = self._side.submit(
+                index_language, self.site_dir, language, SEARCH_NICENESS
+            )
 
     def finish(self) -> list[str]:
         """Everything else, and the waiting. Returns lines worth logging. A failure ends the
@@ -129,7 +142,7 @@ class BuildWork:
             raise
 
     def _finish(self) -> list[str]:
-        self._bodies.close()
+        self._bodies.clear()
         publish_sitemap(self.site_dir, self.links.site_url)
         for language in SITE_LANGUAGES:
             write_map_data(self.directory, self.site_dir, language)
@@ -146,7 +159,8 @@ class BuildWork:
         waited = time.perf_counter()
         pdfs = self._pdfs.write(self.site_dir)
         stale = self._pdfs.prune_cache()
-        searched = self._search.finish()
+        searched = {language: run.result() for language, run in self._searches.items()}
+        self._side.close()
         notes.append(
             f"leaflets: {len(pdfs)} PDFs ({self._pdfs.printed} printed, the others from the"
             f" cache) and search: {len(searched)} indexes, made beside the build; waited"
@@ -160,6 +174,6 @@ class BuildWork:
 
     def cancel(self) -> None:
         """The build stopped: end the work beside it."""
-        self._bodies.close()
+        self._bodies.clear()
+        self._side.cancel()
         self._pdfs.cancel()
-        self._search.cancel()

@@ -1,100 +1,54 @@
 """Per-language full-text search with Pagefind: one index per language in `/<language>/pagefind/`,
 so a Ukrainian visitor downloads and searches Ukrainian pages only.
 
-Each language is indexed once its pages are built, in a process of its own, while the build
-goes on with the next language: MkDocs builds on one core, and Pagefind works on the other
-(at niceness 10, so the build keeps its core).
+Each language is indexed once its pages are built, as a job of the work beside the build
+(`sidework`), while the build goes on with the next language: MkDocs builds on one core, and
+Pagefind works on the other (at niceness 10, so the build keeps its core).
 """
 
 from __future__ import annotations
 
-import os
-import queue
+import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 # Theme chrome repeated on every page would make every page match its words.
 EXCLUDED = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog, .language-picker"
 
 
-class SearchIndexing:
-    """Pagefind runs (the binary shipped in the `pagefind[extended]` wheel), one a language, one
-    after another as soon as each language is built: Pagefind uses every core, and runs side
-    by side only slow each other. A thread of this process waits on them."""
+class SearchFailed(RuntimeError):
+    """Pagefind could not index a language; the message is what it said."""
 
-    def __init__(self, site_dir: Path, niceness: int = 0) -> None:
-        self.site_dir = site_dir
-        self.niceness = niceness
-        self._languages: queue.Queue[str | None] = queue.Queue()
-        self._asked: set[str] = set()
-        self._thread: threading.Thread | None = None
-        self._running: subprocess.Popen[str] | None = None
-        self._cancelled = False
-        self._summaries: dict[str, str] = {}
-        self._failure: str | None = None
 
-    def start(self, language: str) -> None:
-        """Index the built pages of `language` once the runs before it are done (once only)."""
-        if language in self._asked:
-            return
-        self._asked.add(language)
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run_all, name="pagefind", daemon=True)
-            self._thread.start()
-        self._languages.put(language)
+def pagefind_command(site_dir: Path, language: str, niceness: int = 0) -> list[str]:
+    """Pagefind over the language's folder. Result addresses are relative to it, and the
+    search page's script puts them under the folder its bundle is in, so they hold wherever
+    the site is hosted. Lowered in priority by `nice` where there is one: the build keeps its
+    core (a `preexec_fn` would do it too, but is unsafe in a process with threads)."""
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir / language),
+        "--exclude-selectors",
+        EXCLUDED,
+    ]
+    nice = shutil.which("nice")
+    return [nice, "-n", str(niceness), *command] if niceness and nice else command
 
-    def finish(self) -> dict[str, str]:
-        """Wait for every run; the last line each printed, by language. A failed run stops the
-        build with what Pagefind said."""
-        self._stop()
-        if self._failure is not None:
-            raise RuntimeError(self._failure)
-        return dict(self._summaries)
 
-    def cancel(self) -> None:
-        """A build that stopped early leaves no indexer running."""
-        self._cancelled = True
-        running = self._running
-        if running is not None:
-            running.kill()
-        self._stop()
-
-    def _stop(self) -> None:
-        if self._thread is not None:
-            self._languages.put(None)
-            self._thread.join()
-            self._thread = None
-
-    def _run_all(self) -> None:
-        while (language := self._languages.get()) is not None:
-            if self._cancelled or self._failure is not None:
-                continue
-            self._running = self._launch(language)
-            output, _ = self._running.communicate()
-            if self._running.returncode != 0 and not self._cancelled:
-                self._failure = f"Pagefind failed for {language!r}:\n{output}"
-            self._summaries[language] = (output.strip().splitlines() or [""])[-1]
-            self._running = None
-
-    def _launch(self, language: str) -> subprocess.Popen[str]:
-        """Pagefind over the language's folder. Result addresses are relative to it, and the
-        search page's script puts them under the folder its bundle is in, so they hold
-        wherever the site is hosted."""
-        command = [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(self.site_dir / language),
-            "--exclude-selectors",
-            EXCLUDED,
-        ]
-        return subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            preexec_fn=lambda: os.nice(self.niceness),
-        )
+def index_language(site_dir: Path, language: str, niceness: int = 0) -> str:
+    """Index one built language (a job of the work beside the build): the last line Pagefind
+    printed; raises SearchFailed with all it printed when it fails."""
+    run = subprocess.run(
+        pagefind_command(site_dir, language, niceness),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    if run.returncode != 0:
+        raise SearchFailed(f"Pagefind failed for {language!r}:\n{run.stdout}")
+    return (run.stdout.strip().splitlines() or [""])[-1]

@@ -41,10 +41,13 @@ VOCABULARIES: dict[str, type[BaseModel]] = {
 }
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Directory]] = {}
+# Names, modification times and sizes of a data folder's files.
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+_cache: dict[Path, tuple[Fingerprint, Directory]] = {}
 
 
-def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+def fingerprint(data_dir: Path) -> Fingerprint:
     """Names, sizes and modification times of every data file: cheap to take, and it
     changes whenever a volunteer saves a file."""
     entries = []
@@ -59,12 +62,12 @@ def load_cached(data_dir: Path, base: Path | None = None) -> Directory:
     """`load`, done once per process per state of the files. MkDocs with the i18n plugin
     fires every event once per language, and `mkdocs serve` rebuilds after each edit."""
     key = data_dir.resolve()
-    fingerprint = _fingerprint(key)
+    state = fingerprint(key)
     cached = _cache.get(key)
-    if cached is not None and cached[0] == fingerprint:
+    if cached is not None and cached[0] == state:
         return cached[1]
     directory = load(data_dir, base=base)
-    _cache[key] = (fingerprint, directory)
+    _cache[key] = (state, directory)
     return directory
 
 

@@ -1,0 +1,136 @@
+"""What the MkDocs hook keeps from one event to the next, on one object: the data the docs
+folder was written from, the pages written, the build under way and the root picker's 404
+page. MkDocs with the i18n plugin fires every event once per language, and `mkdocs serve`
+keeps the process (and this object) from one build to the next."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from directory.build.finish import BuildWork, finished_page
+from directory.build.generate import GeneratedPages, generated_pages, write_pages
+from directory.build.sidework import DataSource
+from directory.build.site_address import is_placeholder, site_address
+from directory.data.dataset import Directory
+from directory.data.loading import load_cached
+from directory.data.problems import InvalidData
+from directory.print.pdf import MissingFonts
+from directory.render.page import SiteLinks
+from directory.text.languages import PICKER_LOCALE
+
+log = logging.getLogger("mkdocs.hooks.records")
+
+
+def links(config: MkDocsConfig) -> SiteLinks:
+    return SiteLinks(
+        site_url=config.site_url or "",
+        repository=str(config.extra.get("repository", "")).rstrip("/"),
+        branch=str(config.extra.get("branch", "main")),
+    )
+
+
+def project_of(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def directory_of(config: MkDocsConfig) -> Directory:
+    """The project's data, validated (read again only when a file changed); invalid data
+    stops the build with every problem listed."""
+    project = project_of(config)
+    try:
+        return load_cached(project / "data", base=project)
+    except InvalidData as invalid:
+        for problem in invalid.problems:
+            log.error(str(problem))
+        raise PluginError(
+            f"{len(invalid.problems)} problem(s) in the data; nothing was built. "
+            "Fix them and run: .venv/bin/python -m directory validate"
+        ) from None
+
+
+class BuildSession:
+    """The hook's state and what it does with it at each event."""
+
+    def __init__(self) -> None:
+        self.pages_written_for: Directory | None = None
+        self.generated: GeneratedPages = {}
+        self.work: BuildWork | None = None  # the build under way, besides MkDocs' own work
+        self.picker_404: str | None = None
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Once per language: the site address; the pages, written for all languages at
+        once and again only when the data changed; the work beside the build, started with
+        the first language."""
+        try:
+            config.site_url = site_address(config.site_url or "", os.environ)
+        except ValueError as placeholder:
+            raise PluginError(str(placeholder)) from None
+        if is_placeholder(config.site_url):
+            log.info(
+                "site address: %s is a placeholder; set SITE_URL before publishing",
+                config.site_url,
+            )
+        directory = directory_of(config)
+        if directory is not self.pages_written_for:
+            self.generated = generated_pages(directory, links(config))
+            stats = write_pages(Path(config.docs_dir), self.generated)
+            self.pages_written_for = directory
+            log.info(
+                "records: %s; pages written %d, unchanged %d, removed %d",
+                directory.summary(),
+                stats.written,
+                stats.unchanged,
+                stats.removed,
+            )
+        if self.work is None:
+            self.work = self._start_work(config, directory)
+
+    def _start_work(self, config: MkDocsConfig, directory: Directory) -> BuildWork:
+        project = project_of(config)
+        try:
+            return BuildWork(
+                directory,
+                self.generated,
+                Path(config.site_dir),
+                links(config),
+                DataSource.of(project / "data", project),
+                project / ".cache",
+            )
+        except MissingFonts as missing:
+            raise PluginError(str(missing)) from None
+
+    def body(self, src_uri: str) -> str | None:
+        return self.work.body(src_uri) if self.work is not None else None
+
+    def language_built(self, config: MkDocsConfig, building_more: bool) -> None:
+        """A language's build ended: index it, or, after the last, finish the build."""
+        if self.work is None:
+            return
+        if building_more:
+            self.work.language_built(config.theme["language"])
+            return
+        try:
+            notes = self.work.finish()
+        finally:
+            self.work = None
+        for note in notes:
+            log.info(note)
+
+    def page_404(self, html: str, config: MkDocsConfig) -> str:
+        """Every language's build writes the one 404.html at the site's root, the last
+        (Arabic) winning, with the language menu of the last record page rendered. Keep the
+        root picker's: in no single language ("mul"), its language menu leading to the home
+        pages."""
+        if config.theme["language"] == PICKER_LOCALE:
+            self.picker_404 = finished_page(html)
+        return self.picker_404 or finished_page(html)
+
+    def failed(self) -> None:
+        if self.work is not None:
+            self.work.cancel()
+            self.work = None

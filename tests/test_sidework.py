@@ -1,0 +1,128 @@
+"""The work beside the build (directory.build.sidework, finish, search): bodies made by other
+processes from the data alone, search indexes, and no worker outliving a build."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import multiprocessing
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from directory.build.finish import BuildWork
+from directory.build.generate import GeneratedPages, generated_pages
+from directory.build.search import SearchFailed, index_language, pagefind_command
+from directory.build.sidework import DataSource, SideWork
+from directory.data.loading import load
+from directory.render.page import SiteLinks
+
+LANGUAGES = ("cs", "en", "ar")
+
+
+def _counted_pages(sample_data: Path, links: SiteLinks) -> tuple[GeneratedPages, list[str]]:
+    """The build's pages, each noting in `made` when this process renders its body."""
+    made: list[str] = []
+
+    def counted(path: str, render: Callable[[], str]) -> Callable[[], str]:
+        def body() -> str:
+            made.append(path)
+            return render()
+
+        return body
+
+    pages = generated_pages(load(sample_data), links, LANGUAGES)
+    return {
+        path: dataclasses.replace(page, render=counted(path, page.render))
+        for path, page in pages.items()
+    }, made
+
+
+def _worker_pid() -> int:
+    return os.getpid()
+
+
+def test_bodies_come_from_workers_and_are_the_pages_own(sample_data: Path) -> None:
+    links = SiteLinks(site_url="https://example.org/")
+    pages, made = _counted_pages(sample_data, links)
+    expected = {path: page.body for path, page in pages.items()}
+    made.clear()
+    side = SideWork(pages, DataSource.of(sample_data, sample_data.parent), links, LANGUAGES, 2, 1)
+    try:
+        for language in LANGUAGES:
+            bodies = side.bodies(language)
+            assert set(bodies) == {path for path in pages if path.endswith(f".{language}.md")}
+            for path, body in bodies.items():
+                assert body == expected[path], path
+        assert side.submit(_worker_pid).result() != os.getpid()
+    finally:
+        side.close()
+    assert made == []  # none was rendered in this process
+    with pytest.raises(RuntimeError, match="over"):
+        side.submit(_worker_pid)
+
+
+def test_data_saved_during_the_build_is_rendered_as_the_build_read_it(sample_data: Path) -> None:
+    """`mkdocs serve`: a volunteer saves a file after the build read the data. The workers
+    refuse to render the new state; the build renders what it wrote placeholders for."""
+    links = SiteLinks()
+    pages, made = _counted_pages(sample_data, links)
+    expected = {path: page.body for path, page in pages.items()}
+    made.clear()
+    source = DataSource.of(sample_data, sample_data.parent)
+    record = sample_data / "services/sample-legal-advice.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    side = SideWork(pages, source, links, ("en",), workers=1)
+    try:
+        bodies = side.bodies("en")
+    finally:
+        side.close()
+    assert bodies == {path: expected[path] for path in bodies}
+    assert sorted(made) == sorted(bodies)  # all made here
+
+
+def test_a_failed_finish_leaves_no_work_running(sample_data: Path, tmp_path: Path) -> None:
+    """The site folder cannot be written: the error comes out, and the workers beside the
+    build stop with it (mkdocs serve would otherwise keep them)."""
+    directory = load(sample_data)
+    site = tmp_path / "site"
+    site.write_text("a file where the site folder goes", encoding="utf-8")
+    pages = generated_pages(directory, languages=("en",))
+    source = DataSource.of(sample_data, sample_data.parent)
+    work = BuildWork(directory, pages, site, SiteLinks(), source, tmp_path / "cache")
+    assert work.body("about.en.md") is None  # hand-written: not the generator's
+    assert multiprocessing.active_children()  # the workers
+    with pytest.raises(NotADirectoryError):
+        work.finish()
+    assert multiprocessing.active_children() == []
+
+
+def _page(folder: Path, language: str, text: str) -> None:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(
+        f'<!doctype html><html lang="{language}"><head><title>{text}</title></head>'
+        f"<body><main><h1>{text}</h1><p>{text} and more words</p></main></body></html>",
+        encoding="utf-8",
+    )
+
+
+def test_each_language_gets_its_own_search_bundle(tmp_path: Path) -> None:
+    _page(tmp_path / "uk" / "services" / "a", "uk", "Юридична допомога")
+    _page(tmp_path / "vi" / "services" / "a", "vi", "Tư vấn pháp lý")
+    for language in ("uk", "vi"):
+        assert index_language(tmp_path, language, niceness=5).startswith("Finished")
+        entry = json.loads((tmp_path / language / "pagefind/pagefind-entry.json").read_text())
+        assert entry["languages"][language]["page_count"] == 1
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_a_failed_search_run_stops_the_build_with_pagefinds_words(tmp_path: Path) -> None:
+    with pytest.raises(SearchFailed, match=r"Pagefind failed for 'uk':\n(.|\n)*no-site"):
+        index_language(tmp_path / "no-site", "uk")
+
+
+def test_pagefind_runs_at_a_lower_priority_without_preexec_fn(tmp_path: Path) -> None:
+    command = pagefind_command(tmp_path, "uk", niceness=10)
+    assert command[0].endswith("nice") and command[1:3] == ["-n", "10"]
+    assert pagefind_command(tmp_path, "uk")[1:3] == ["-m", "pagefind"]
