@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import unicodedata
@@ -133,14 +132,14 @@ _SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www
 
 
 def _sitemap_alternates(site: Path) -> dict[str, dict[str, str]]:
-    """Each page's address in the sitemap → its alternates by hreflang."""
-    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    """Each page's address in the sitemaps → its alternates by hreflang."""
     return {
         str(url.findtext("s:loc", namespaces=_SITEMAP)): {
             str(link.get("hreflang")): str(link.get("href"))
             for link in url.findall("x:link", _SITEMAP)
         }
-        for url in root.findall("s:url", _SITEMAP)
+        for part in sorted((site / "sitemaps").glob("*.xml"))
+        for url in ElementTree.parse(part).getroot().findall("s:url", _SITEMAP)
     }
 
 
@@ -165,14 +164,21 @@ def test_switcher_and_hreflang_lead_to_the_same_page(real_site: Path, language: 
         assert all(_resolves(real_site, url, href) for href in links.switcher)
 
 
-def test_sitemap_lists_every_language(real_site: Path) -> None:
-    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert gzip.decompress((real_site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+def test_sitemap_index_lists_a_sitemap_per_language(real_site: Path) -> None:
+    index = ElementTree.parse(real_site / "sitemap.xml").getroot()
+    listed = [str(loc.text) for loc in index.findall("s:sitemap/s:loc", _SITEMAP)]
+    site = "https://rozcestnik.example.org/"
+    assert sorted(listed) == sorted(
+        f"{site}sitemaps/{code}.xml" for code in [*SITE_LANGUAGES, "root"]
+    )
     robots = (real_site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://rozcestnik.example.org/sitemap.xml\n" in robots
+    assert f"Sitemap: {site}sitemap.xml\n" in robots
     for code in SITE_LANGUAGES:
-        assert f'hreflang="{code}" href="https://rozcestnik.example.org/{code}/about/"' in sitemap
-    assert 'hreflang="zz"' not in sitemap
+        sitemap = (real_site / "sitemaps" / f"{code}.xml").read_text(encoding="utf-8")
+        assert f"<loc>{site}{code}/about/</loc>" in sitemap
+        assert f'hreflang="{code}" href="{site}{code}/about/"' in sitemap
+        assert 'hreflang="zz"' not in sitemap
+        assert sitemap.count("<loc>") == sitemap.count(f"<loc>{site}{code}/")
 
 
 def test_root_lets_a_visitor_pick_a_language(real_site: Path) -> None:

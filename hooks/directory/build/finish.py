@@ -8,7 +8,6 @@ built: it writes what needs the whole site and waits for the rest."""
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 from directory.build.generate import GeneratedPages, language_of
 from directory.build.search import index_language
 from directory.build.sidework import DataSource, SideWork
+from directory.build.sitemaps import publish_sitemaps
 from directory.data.dataset import Directory
 from directory.editing.decap import build_admin
 from directory.exports.opendata import write_open_data
@@ -61,21 +61,6 @@ def finished_page(html: str) -> str:
             '<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">'
         )
     return html
-
-
-def publish_sitemap(site_dir: Path, site_url: str) -> None:
-    """The sitemap, which declares every page's alternates for search engines, with the picker
-    as "x-default" (in MkDocs' gzipped copy too), and robots.txt naming it."""
-    sitemap = site_dir / "sitemap.xml"
-    if not sitemap.is_file():
-        return
-    text = x_default(sitemap.read_text(encoding="utf-8"))
-    sitemap.write_text(text, encoding="utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
-    robots = "User-agent: *\nAllow: /\n"
-    if site_url:  # the Sitemap line takes a full address
-        robots += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
-    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 class BuildWork:
@@ -143,7 +128,7 @@ class BuildWork:
 
     def _finish(self) -> list[str]:
         self._bodies.clear()
-        publish_sitemap(self.site_dir, self.links.site_url)
+        publish_sitemaps(self.site_dir, self.links.site_url)
         for language in SITE_LANGUAGES:
             write_map_data(self.directory, self.site_dir, language)
             write_finder_data(self.directory, self.site_dir, language)
