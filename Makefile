@@ -26,8 +26,11 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
+# A preview for editing: one language (`make serve PREVIEW=uk`; PREVIEW=all for every one),
+# without leaflet PDFs, search indexes and open data. `make site` builds everything.
+PREVIEW ?= cs
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	ROZCESTNIK_PREVIEW=$(PREVIEW) $(BIN)/mkdocs serve
 
 validate: $(STAMP)
 	$(BIN)/python -m directory validate data
@@ -36,6 +39,7 @@ schema: $(STAMP)
 	$(BIN)/python -m directory schema
 
 bench: $(STAMP)
+	$(BIN)/python bench/build.py
 	$(BIN)/python bench/validation.py
 	$(BIN)/python bench/maps.py
 	$(BIN)/python bench/finder.py

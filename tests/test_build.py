@@ -183,3 +183,34 @@ def test_every_fragment_link_lands_on_its_target(real_site: Path) -> None:
                 broken.append(f"{path.relative_to(real_site)} -> {href}")
     assert checked > 300
     assert broken == []
+
+
+def test_a_preview_builds_one_language_without_the_slow_parts(tmp_path: Path) -> None:
+    """`make serve PREVIEW=uk`: the root picker and Ukrainian only, no PDFs, search indexes or
+    open data, and a language menu without the languages not built."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "sample-data", data)
+    shutil.copy(ROOT / "data" / "categories.yaml", data / "categories.yaml")
+    project = make_site_project(tmp_path, data)
+    result = mkdocs_build(project, {"ROZCESTNIK_PREVIEW": "uk"})
+    assert result.returncode == 0, result.stderr
+    assert "preview of uk" in result.stderr
+    site = project / "site"
+    assert (site / "uk/services/sample-legal-advice/index.html").is_file()
+    assert (site / "index.html").is_file()
+    assert not any((site / code).exists() for code in ("cs", "en", "ru", "vi", "ar"))
+    assert not list(site.rglob("*.pdf")) and not (site / "uk/pagefind").exists()
+    assert not (site / "data").exists()
+    page = (site / "uk/services/sample-legal-advice/index.html").read_text(encoding="utf-8")
+    menu = re.findall(r'hreflang="([\w-]+)" class="md-select__link"', page)
+    assert menu == ["x-default", "uk"]
+
+
+def test_a_preview_of_an_unknown_language_says_which_there_are(tmp_path: Path) -> None:
+    project = make_site_project(tmp_path, ROOT / "tests" / "sample-data")
+    result = mkdocs_build(project, {"ROZCESTNIK_PREVIEW": "uk,de"})
+    assert result.returncode != 0
+    assert (
+        "ROZCESTNIK_PREVIEW=uk,de: no language de; choose from cs, en, uk, ru, vi, ar or all"
+        in (result.stderr)
+    )

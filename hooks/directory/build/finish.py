@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Mapping
 from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -63,6 +65,34 @@ def finished_page(html: str) -> str:
     return html
 
 
+@dataclass(frozen=True)
+class BuildScope:
+    """What a build makes: everything for the site, or a preview (`preview_scope`)."""
+
+    languages: tuple[str, ...] = SITE_LANGUAGES
+    pdfs: bool = True
+    search: bool = True
+    open_data: bool = True
+
+
+def preview_scope(environ: Mapping[str, str]) -> BuildScope | None:
+    """`ROZCESTNIK_PREVIEW=uk` (or `uk,ar`, or `all`): a preview for `mkdocs serve`, of those
+    languages only, without leaflet PDFs, search indexes and open data. None: a whole build.
+    Raises ValueError naming the languages there are for an unknown one."""
+    asked = environ.get("ROZCESTNIK_PREVIEW", "").strip()
+    if not asked:
+        return None
+    languages = SITE_LANGUAGES if asked == "all" else tuple(asked.replace(" ", "").split(","))
+    unknown = [language for language in languages if language not in SITE_LANGUAGES]
+    if unknown:
+        raise ValueError(
+            f"ROZCESTNIK_PREVIEW={asked}: no language {', '.join(unknown)}; choose from "
+            f"{', '.join(SITE_LANGUAGES)} or all"
+        )
+    ordered = tuple(language for language in SITE_LANGUAGES if language in languages)
+    return BuildScope(ordered, pdfs=False, search=False, open_data=False)
+
+
 class BuildWork:
     """Generated bodies, leaflet PDFs, search indexes, map and finder data, open data and the
     web editor of one build of the site into `site_dir`; the work beside MkDocs goes through
@@ -76,7 +106,9 @@ class BuildWork:
         links: SiteLinks,
         source: DataSource,
         cache: Path,
+        scope: BuildScope | None = None,
     ) -> None:
+        self.scope = scope or BuildScope()
         self.directory = directory
         self.site_dir = site_dir
         self.links = links
@@ -84,18 +116,20 @@ class BuildWork:
         self._generated = pages
         self._started = time.perf_counter()
         # First the bodies, which the first language needs within seconds.
-        self._side = SideWork(pages, source, links, SITE_LANGUAGES)
+        self._side = SideWork(pages, source, links, self.scope.languages)
         self._language: str | None = None  # whose bodies are at hand
         self._bodies: dict[str, str] = {}
         self._searches: dict[str, Future[str]] = {}
+        self._pdfs: PdfPrinting | None = None
         try:
-            self._pdfs = PdfPrinting(
-                directory,
-                links,
-                cache / "leaflets",
-                workers=os.cpu_count() or 1,
-                niceness=PDF_NICENESS,
-            )
+            if self.scope.pdfs:
+                self._pdfs = PdfPrinting(
+                    directory,
+                    links,
+                    cache / "leaflets",
+                    workers=os.cpu_count() or 1,
+                    niceness=PDF_NICENESS,
+                )
         except BaseException:
             self._side.cancel()  # the fonts are missing: no worker left behind
             raise
@@ -112,7 +146,11 @@ class BuildWork:
 
     def language_built(self, language: str) -> None:
         """The pages of `language` are all written: index them."""
-        if language in SITE_LANGUAGES and language not in self._searches:
+        if (
+            self.scope.search
+            and language in self.scope.languages
+            and language not in self._searches
+        ):
             self._searches[language] = self._side.submit(
                 index_language, self.site_dir, language, SEARCH_NICENESS
             )
@@ -129,11 +167,12 @@ class BuildWork:
     def _finish(self) -> list[str]:
         self._bodies.clear()
         publish_sitemaps(self.site_dir, self.links.site_url)
-        for language in SITE_LANGUAGES:
+        for language in self.scope.languages:
             write_map_data(self.directory, self.site_dir, language)
             write_finder_data(self.directory, self.site_dir, language)
         copy_assets(self.site_dir)
-        write_open_data(self.directory, self.site_dir, date.today(), self.links.site_url)
+        if self.scope.open_data:
+            write_open_data(self.directory, self.site_dir, date.today(), self.links.site_url)
         notes = []
         if self.links.repository:
             admin = build_admin(
@@ -142,12 +181,13 @@ class BuildWork:
             if not any(path.name == "decap-cms.js" for path in admin):
                 notes.append("admin: Decap's bundle is missing; run `make` to fetch it")
         waited = time.perf_counter()
-        pdfs = self._pdfs.write(self.site_dir)
-        stale = self._pdfs.prune_cache()
+        pdfs = self._pdfs.write(self.site_dir) if self._pdfs is not None else []
+        stale = self._pdfs.prune_cache() if self._pdfs is not None else []
         searched = {language: run.result() for language, run in self._searches.items()}
         self._side.close()
+        printed = self._pdfs.printed if self._pdfs is not None else 0
         notes.append(
-            f"leaflets: {len(pdfs)} PDFs ({self._pdfs.printed} printed, the others from the"
+            f"leaflets: {len(pdfs)} PDFs ({printed} printed, the others from the"
             f" cache) and search: {len(searched)} indexes, made beside the build; waited"
             f" {time.perf_counter() - waited:.1f} s for them after the last language,"
             f" {waited - self._started:.1f} s into the build"
@@ -155,10 +195,16 @@ class BuildWork:
         if stale:
             notes.append(f"leaflets: {len(stale)} PDFs of earlier builds removed from the cache")
         notes += [f"search {language}: {summary}" for language, summary in searched.items()]
+        if self.scope != BuildScope():
+            notes.append(
+                f"preview of {', '.join(self.scope.languages)}: no leaflet PDFs, search indexes"
+                " or open data (unset ROZCESTNIK_PREVIEW for the whole site)"
+            )
         return notes
 
     def cancel(self) -> None:
         """The build stopped: end the work beside it."""
         self._bodies.clear()
         self._side.cancel()
-        self._pdfs.cancel()
+        if self._pdfs is not None:
+            self._pdfs.cancel()

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from directory.build.finish import BuildWork, finished_page
+from directory.build.finish import BuildScope, BuildWork, finished_page, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages, write_pages
 from directory.build.sidework import DataSource
 from directory.build.site_address import is_placeholder, site_address
@@ -21,7 +21,7 @@ from directory.data.loading import load_cached
 from directory.data.problems import InvalidData
 from directory.print.pdf import MissingFonts
 from directory.render.page import SiteLinks
-from directory.text.languages import PICKER_LOCALE
+from directory.text.languages import PICKER_LOCALE, SITE_LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.records")
 
@@ -53,6 +53,15 @@ def directory_of(config: MkDocsConfig) -> Directory:
         ) from None
 
 
+def _build_only(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
+    """Tell the i18n plugin to build the root picker and `languages` only (a preview); the
+    language menu then lists only those."""
+    i18n = config.plugins.get("i18n")
+    for language in getattr(getattr(i18n, "config", None), "languages", []):
+        if language.locale not in (PICKER_LOCALE, *languages):
+            language.build = False
+
+
 class BuildSession:
     """The hook's state and what it does with it at each event."""
 
@@ -61,6 +70,8 @@ class BuildSession:
         self.generated: GeneratedPages = {}
         self.work: BuildWork | None = None  # the build under way, besides MkDocs' own work
         self.picker_404: str | None = None
+        self.scope = BuildScope()
+        self.written_scope: BuildScope | None = None
 
     def configure(self, config: MkDocsConfig) -> None:
         """Once per language: the site address; the pages, written for all languages at
@@ -75,9 +86,16 @@ class BuildSession:
                 "site address: %s is a placeholder; set SITE_URL before publishing",
                 config.site_url,
             )
+        try:
+            self.scope = preview_scope(os.environ) or BuildScope()
+        except ValueError as unknown:
+            raise PluginError(str(unknown)) from None
+        if self.scope.languages != SITE_LANGUAGES:
+            _build_only(config, self.scope.languages)
         directory = directory_of(config)
-        if directory is not self.pages_written_for:
-            self.generated = generated_pages(directory, links(config))
+        if directory is not self.pages_written_for or self.scope != self.written_scope:
+            self.generated = generated_pages(directory, links(config), self.scope.languages)
+            self.written_scope = self.scope
             stats = write_pages(Path(config.docs_dir), self.generated)
             self.pages_written_for = directory
             log.info(
@@ -100,6 +118,7 @@ class BuildSession:
                 links(config),
                 DataSource.of(project / "data", project),
                 project / ".cache",
+                self.scope,
             )
         except MissingFonts as missing:
             raise PluginError(str(missing)) from None
