@@ -14,9 +14,12 @@ from typing import Any
 from directory.build.finish import finished_page
 from directory.build.session import BuildSession, directory_of, links
 from directory.render.pages import PageWriter, contribute_link, language_picker
+from directory.render.renderer import TEMPLATE_CACHE
 from directory.text.languages import PICKER_LOCALE
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 session = BuildSession()
@@ -33,6 +36,11 @@ _BLOCKS: dict[str, Callable[[PageWriter], str]] = {
     "<!-- directory:emergency-numbers -->": PageWriter.emergency_block,
     "<!-- directory:police -->": PageWriter.police_block,
 }
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = TEMPLATE_CACHE  # Material's templates compiled once, not per language
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:

@@ -36,6 +36,25 @@ from directory.text.languages import native_name, text_direction
 from directory.text.localized import Shown, pick
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+class _MemoryStore:
+    """A dict with the get/set of a memcached client: what jinja2's bytecode cache asks of one."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self._entries.get(key)
+
+    def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
+        self._entries[key] = value
+
+
+# Compiled templates for every Jinja environment of the process: one Renderer per language,
+# and MkDocs' own (the i18n plugin makes a new one per language: 300 compilations of
+# Material's templates a build). Keys include each template's source, so an edit recompiles.
+TEMPLATE_CACHE = jinja2.MemcachedBytecodeCache(_MemoryStore())  # type: ignore[arg-type]
 CZECHIA_CENTRE = (49.8175, 15.473)
 
 
@@ -64,6 +83,7 @@ class Renderer:
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=False,
+            bytecode_cache=TEMPLATE_CACHE,
         )
         env.globals.update(
             t=self.t,

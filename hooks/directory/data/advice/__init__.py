@@ -86,7 +86,7 @@ def catalogue(language: str) -> Mapping[str, Template]:
     if language not in ADVICE_LANGUAGES:
         raise MissingAdvice(f"no advice catalogue for {language!r}")
     with (CATALOGUES / f"{language}.yaml").open(encoding="utf-8") as stream:
-        entries = yaml.safe_load(stream)
+        entries = yaml.load(stream, Loader=yaml.CSafeLoader)  # libyaml, as the data files
     return {
         str(key): {str(k): str(v) for k, v in value.items()}
         if isinstance(value, dict)
