@@ -116,15 +116,17 @@ def open_admin(browser: Browser, address: str, root: Path) -> dict[str, Any]:
     buttons = page.get_by_role("button").all_inner_texts()
     context.close()
     files = [path / "index.html" if path.is_dir() else path for path in downloaded]
-    data = [path.read_bytes() for path in files if path.is_file()]
+    data = {path.name: path.read_bytes() for path in files if path.is_file()}
+    largest = sorted(data, key=lambda name: -gzipped(data[name]))[:3]
     return {
         "seconds": seconds,
         "buttons": buttons,
         "problems": problems,
         "outside": outside,
-        "raw": sum(map(len, data)),
-        "gzip": sum(map(gzipped, data)),
+        "raw": sum(map(len, data.values())),
+        "gzip": sum(map(gzipped, data.values())),
         "files": len(data),
+        "largest": ", ".join(f"{name} {kb(gzipped(data[name]))}" for name in largest),
     }
 
 
@@ -150,6 +152,7 @@ def main() -> None:
                     f"  sign-in screen: {seconds:.2f} s (median of {RUNS}),"
                     f" {last['files']} files, {kb(last['raw'])} ({kb(last['gzip'])} gzipped)"
                 )
+                print(f"  largest (gzipped): {last['largest']}")
                 print(f"  sign-in offered: {' | '.join(last['buttons'])}")
                 print(f"  console errors and warnings: {len(last['problems'])}")
                 for problem in last["problems"]:

@@ -61,7 +61,8 @@ _OWN_FILES_ONLY = r"""
 # editor starts. The editor holds dates as text: date fields go out as dates (2026-11-23),
 # and any other text a reader would take for a date is quoted (`published: "2022-09-27"`).
 _RECORD_FORMATS = """(() => {
-const library = import("./yaml/index.js");  // loads while the editor starts: used after sign-in
+let loading;  // the library, fetched when the first record is read (after sign-in)
+const library = () => (loading ??= import("./yaml/index.js"));
 const style = { indent: 2, indentSeq: true, lineWidth: 0, defaultKeyType: "PLAIN",
   defaultStringType: "PLAIN", singleQuote: true, customTags: ["timestamp"] };
 const dateFields = new Set(DATE_FIELDS);
@@ -78,8 +79,11 @@ const withDates = (value, key) => {
 window.recordFormats = {};  // by name, for the tests and the browser console
 for (const [name, schemaLine] of Object.entries(SCHEMA_LINES)) {
   window.recordFormats[name] = {
-    fromFile: async (text) => (await library).parse(text),
-    toFile: async (data) => `${schemaLine}\\n${(await library).stringify(withDates(data), style)}`,
+    fromFile: async (text) => (await library()).parse(text),
+    toFile: async (data) => {
+      const { stringify } = await library();
+      return `${schemaLine}\\n${stringify(withDates(data), style)}`;
+    },
   };
   CMS.registerCustomFormat(name, "yaml", window.recordFormats[name]);
 }
