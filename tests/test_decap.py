@@ -1,24 +1,41 @@
-"""The web editor's configuration asks for exactly what the models accept.
+"""The web editor at /admin/: its configuration asks for exactly what the models accept, is
+valid for Sveltia CMS, and the page offers a token sign-in with nothing fetched from elsewhere.
 
 The expectations come from the models' JSON Schemas, not from the code that generates the
 configuration, so a change to a model that the editor does not follow fails here."""
 
 from __future__ import annotations
 
+import json
+import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
+import jsonschema
 import pytest
 import yaml
+from directory.data import yamlfile
 from directory.data.loading import RECORD_FOLDERS
-from directory.editing.decap import PATTERN_ADVICE, decap_config, write_admin
+from directory.editing.decap import (
+    PATTERN_ADVICE,
+    decap_config,
+    record_format,
+    schema_lines,
+    write_admin,
+)
 from directory.editing.scaffold import vocabulary_ids
 from directory.editing.schema import schema_line
+from directory.editing.sveltia import EDITOR_FILES, FONT_COPIES
 from directory.text.languages import SITE_LANGUAGES
 from pydantic import BaseModel
 
 from .conftest import ROOT, SAMPLE_DATA
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Route
 
 Field = dict[str, Any]
 Schema = dict[str, Any]
@@ -122,21 +139,26 @@ def test_every_save_is_a_pull_request_to_one_file_per_record() -> None:
     assert config["backend"]["name"] == "github"
     assert config["backend"]["repo"] == "volunteers/rozcestnik"
     assert config["publish_mode"] == "editorial_workflow"
+    # signing in needs no server: a GitHub token; people without write access use a fork
+    assert config["backend"]["auth_methods"] == ["token"]
+    assert config["backend"]["open_authoring"] is True
     for folder in RECORD_FOLDERS:
         found = collection(config, folder)
         assert found["folder"] == f"data/{folder}"
-        assert (found["format"], found["extension"]) == ("yaml", "yaml")
+        assert found["extension"] == "yaml"
         assert (found["slug"], found["identifier_field"]) == ("{{fields.id}}", "id")
 
 
-def test_the_id_field_keeps_the_schema_line_on_top() -> None:
-    """Decap writes the `comment` of the first field as the file's first line."""
+def test_each_collection_saves_with_its_schema_line_on_top() -> None:
+    """The page registers one format per collection (tested in the browser below), which
+    writes the file's `# yaml-language-server` line first."""
+    config = decap_config("owner/repo")
+    lines = schema_lines(config)
     for folder in RECORD_FOLDERS:
-        fields = collection(decap_config("owner/repo"), folder)["fields"]
-        assert fields[0]["name"] == "id"
+        found = collection(config, folder)
+        assert (found["format"], found["extension"]) == (record_format(folder), "yaml")
         record = ROOT / "data" / folder / "any.yaml"
-        expected = schema_line(record, ROOT / "data", ROOT / "schemas")
-        assert "# " + fields[0]["comment"] == expected
+        assert lines[found["format"]] == schema_line(record, ROOT / "data", ROOT / "schemas")
 
 
 def test_service_organisation_is_picked_from_the_organisations() -> None:
@@ -178,14 +200,28 @@ def test_every_pattern_comes_with_plain_advice() -> None:
                 assert PATTERN_ADVICE[regex] == advice, field["name"]
 
 
+SCHEMA = Path(sys.prefix) / "share" / "npm" / "sveltia-cms.schema.json"
+
+
+@pytest.mark.parametrize("data", [SAMPLE_DATA, ROOT / "data"], ids=["sample", "real"])
+def test_the_config_is_valid_for_sveltia(data: Path) -> None:
+    """Against the JSON Schema in the @sveltia/cms package (fields allow no unknown keys)."""
+    assert SCHEMA.is_file(), "Sveltia's schema is missing: run make (tools/fetch_npm.py)"
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    config = decap_config("owner/repo", vocabularies=vocabulary_ids(data))
+    errors = [error.message for error in jsonschema.Draft7Validator(schema).iter_errors(config)]
+    assert errors == []
+
+
 def test_admin_folder_has_the_config_and_a_page_without_a_cdn(tmp_path: Path) -> None:
     config = decap_config("owner/repo")
     written = write_admin(tmp_path, config)
     assert written == [tmp_path / "admin" / "config.yml", tmp_path / "admin" / "index.html"]
     assert yaml.safe_load(written[0].read_text(encoding="utf-8")) == config
     page = written[1].read_text(encoding="utf-8")
-    assert '<script src="decap-cms.js"></script>' in page
-    assert "://" not in page  # nothing loaded from another site
+    assert '<script src="sveltia-cms.js"></script>' in page
+    assert re.findall(r'(?:src|href)="[^"]*"', page) == ['src="sveltia-cms.js"']
+    assert 'import("./yaml/index.js")' in page  # the record formats' YAML library, served here
 
 
 def test_the_built_site_has_the_editor_at_admin(real_site: Path) -> None:
@@ -193,7 +229,90 @@ def test_the_built_site_has_the_editor_at_admin(real_site: Path) -> None:
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["repo"] == "rozcestnik/rozcestnik"
-    assert (admin / "decap-cms.js").stat().st_size > 1_000_000  # the npm bundle, served here
-    index = (admin / "index.html").read_text(encoding="utf-8")
-    assert '<script src="decap-cms.js"></script>' in index
-    assert "https://" not in index.split("<body", 1)[1].split("-->", 1)[-1]
+    bundle = (admin / "sveltia-cms.js").read_text(encoding="utf-8")
+    assert len(bundle) > 1_000_000  # the npm bundle, served here
+    assert "cdn.jsdelivr.net" not in bundle  # its fonts are ours
+    for copy in FONT_COPIES.values():
+        assert (admin / copy).stat().st_size > 10_000, copy
+    for language in ("cs", "uk", "ru", "vi", "ar"):  # the interface in the site's languages
+        assert (admin / "locales" / f"{language}.json").is_file(), language
+    assert (admin / "yaml" / "index.js").is_file()
+
+
+def _open_admin(browser: Browser, address: str, locale: str) -> tuple[str, list[str], list[str]]:
+    """The admin page's sign-in buttons, its console errors and warnings, and every
+    request that left 127.0.0.1 (aborted: no network in tests)."""
+    context = browser.new_context(locale=locale)
+    outside: list[str] = []
+
+    def route(route: Route) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text) if message.type in ("error", "warning") else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(f"{address}/admin/")
+    page.get_by_role("button").last.wait_for()
+    page.wait_for_load_state("networkidle")
+    buttons = " | ".join(page.get_by_role("button").all_inner_texts())
+    context.close()
+    return buttons, problems, outside
+
+
+@pytest.mark.parametrize("locale", ["en-US", "cs", "uk", "ar"])
+def test_admin_offers_a_token_sign_in_with_no_errors_and_nothing_fetched_from_elsewhere(
+    served_site: str, browser: Browser, locale: str
+) -> None:
+    """A volunteer's browser in English, Czech, Ukrainian or Arabic: the sign-in screen in
+    that language (its translation served from /admin/locales/), a token sign-in and no
+    GitHub OAuth button (there is no login server), no console errors or warnings, and not
+    one request to a CDN or any other site."""
+    buttons, problems, outside = _open_admin(browser, served_site, locale)
+    strings = json.loads((EDITOR_FILES / "locales" / f"{locale}.json").read_text("utf-8"))
+    assert strings["sign_in_using_access_token"] in buttons
+    assert "GitHub" not in buttons  # "Sign In with GitHub" would need an OAuth service
+    assert problems == []
+    assert outside == []
+
+
+def test_a_record_saved_unchanged_keeps_its_data_and_its_schema_line(
+    served_site: str, browser: Browser
+) -> None:
+    """Every real record through the page's record format, as the editor reads and writes
+    it: the same data for the site's YAML reader, and the schema line still on top."""
+    records = {
+        folder: [
+            path.read_text(encoding="utf-8")
+            for path in sorted((ROOT / "data" / folder).glob("*.yaml"))
+        ]
+        for folder in RECORD_FOLDERS
+    }
+    page = browser.new_page()
+    page.goto(f"{served_site}/admin/")
+    page.wait_for_function("window.recordFormats !== undefined")
+    saved = page.evaluate(
+        """async (records) => Object.fromEntries(await Promise.all(
+             Object.entries(records).map(async ([folder, texts]) => {
+               const format = window.recordFormats[`${folder}-yaml`];
+               const again = texts.map(async (text) => format.toFile(await format.fromFile(text)));
+               return [folder, await Promise.all(again)];
+             })))""",
+        records,
+    )
+    page.close()
+    for folder, texts in records.items():
+        assert len(saved[folder]) == len(texts) > 0
+        for text, again in zip(texts, saved[folder], strict=True):
+            assert again.splitlines()[0] == text.splitlines()[0]
+            assert yamlfile.parse(again) == yamlfile.parse(text)

@@ -23,6 +23,7 @@ from directory.build.sidework import DataSource, SideWork
 from directory.build.sitemaps import publish_sitemaps
 from directory.data.dataset import Directory
 from directory.editing.decap import build_admin
+from directory.editing.sveltia import EDITOR_BUNDLE
 from directory.exports.opendata import write_open_data
 from directory.print.pdf import PdfPrinting
 from directory.render.finder import write_finder_data
@@ -178,8 +179,8 @@ class BuildWork:
             admin = build_admin(
                 self.site_dir, self.links.repository, self.links.branch, self.data_dir
             )
-            if not any(path.name == "decap-cms.js" for path in admin):
-                notes.append("admin: Decap's bundle is missing; run `make` to fetch it")
+            if not any(path.name == EDITOR_BUNDLE for path in admin):
+                notes.append("admin: the editor's bundle is missing; run `make` to fetch it")
         waited = time.perf_counter()
         pdfs = self._pdfs.write(self.site_dir) if self._pdfs is not None else []
         stale = self._pdfs.prune_cache() if self._pdfs is not None else []

@@ -1,15 +1,14 @@
-"""The web editor at /admin/ (Decap CMS): its `config.yml`, generated from the models, so its
-forms ask for exactly the fields, choices and required values the validator checks.
+"""The web editor's `config.yml` at /admin/, generated from the models, so its forms ask for
+exactly the fields, choices and required values the validator checks.
 
-Every save in the editor opens a pull request (`editorial_workflow`), which the pull-request
-check validates like any other change.
+The configuration is in Decap CMS's format, which Sveltia CMS, the editor the site serves
+(sveltia.py), reads. Every save in the editor opens a pull request (`editorial_workflow`),
+which the pull-request check validates like any other change.
 """
 
 from __future__ import annotations
 
-import shutil
-import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +26,8 @@ from directory.editing.scaffold import (
     vocabulary_ids,
 )
 from directory.editing.schema import schema_line
+from directory.editing.sveltia import EDITOR_FILES, admin_page, serve_editor
 from directory.text.languages import SITE_LANGUAGES, native_name
-
-# The npm package whose dist/decap-cms.js (React included) admin/index.html loads.
-DECAP_PACKAGE = "decap-cms@3.16.3"
 
 # Fields that name a record of another collection ("Model.field" -> collection).
 RELATIONS: dict[str, str] = {"Service.organisation": "organisations"}
@@ -45,7 +42,7 @@ PATTERN_ADVICE: dict[str, str] = {
     r"^\+?[0-9 ()/-]{6,20}$": "a phone number as the source gives it, e.g. +420 252 543 846",
     "^https?://": "a full web address starting with https://",
 }
-# Records have no pictures, but Decap refuses a configuration without a media folder.
+# Records have no pictures, but the format requires a media folder.
 MEDIA_FOLDER = "content/assets/uploads"
 DATE_WIDGET: dict[str, Any] = {
     "widget": "datetime",
@@ -64,15 +61,19 @@ def decap_config(
     vocabularies: Vocabularies | None = None,
     data_folder: str = "data",
 ) -> dict[str, Any]:
-    """Decap's `config.yml` as a dict. `repo` is "owner/name" on GitHub; `vocabularies`
+    """The editor's `config.yml` as a dict. `repo` is "owner/name" on GitHub; `vocabularies`
     (from scaffold.vocabulary_ids) turn category and place ids into choice lists."""
     return {
         "backend": {
             "name": "github",
             "repo": repo,
             "branch": branch,
-            # Volunteers without write access edit a fork; Decap opens the pull request.
+            # Signing in with a GitHub token needs no login server beside a static site.
+            "auth_methods": ["token"],
+            # Volunteers without write access edit a fork; the editor opens the pull request,
+            # which a public repository allows with the narrower `public_repo` scope.
             "open_authoring": True,
+            "auth_scope": "public_repo",
         },
         "publish_mode": "editorial_workflow",
         "media_folder": MEDIA_FOLDER,
@@ -86,10 +87,6 @@ def decap_config(
 def _collection(
     folder: str, model: type[BaseModel], data_folder: str, vocabularies: Vocabularies
 ) -> dict[str, Any]:
-    fields = _fields(model, vocabularies)
-    for field in fields:
-        if field["name"] == "id":
-            field["comment"] = _schema_comment(folder, data_folder)
     noun = model.__name__
     return {
         "name": folder,
@@ -97,20 +94,49 @@ def _collection(
         "label_singular": noun,
         "folder": f"{data_folder}/{folder}",
         "create": True,
-        "format": "yaml",
+        "format": record_format(folder),  # YAML with the schema line on top (sveltia.py)
         "extension": "yaml",
         "identifier_field": "id",
         "slug": "{{fields.id}}",  # the file name is the id
-        "fields": fields,
+        "fields": _fields(model, vocabularies),
     }
 
 
-def _schema_comment(folder: str, data_folder: str) -> str:
-    """Decap writes a field's `comment` above it, so the first field keeps the file's
-    `# yaml-language-server` line, which editors and the data tests expect."""
-    data = Path(data_folder)
-    line = schema_line(data / folder / "record.yaml", data, Path("schemas"))
-    return line.removeprefix("# ")
+def record_format(folder: str) -> str:
+    """The name of the file format the page registers for a collection's records."""
+    return f"{folder}-yaml"
+
+
+def schema_lines(config: Mapping[str, Any]) -> dict[str, str]:
+    """Each collection's record format and the first line of its files."""
+    lines = {}
+    for collection in config["collections"]:
+        folder = Path(collection["folder"])
+        record = folder / "record.yaml"
+        lines[collection["format"]] = schema_line(record, folder.parent, Path("schemas"))
+    return lines
+
+
+def date_fields(config: Mapping[str, Any]) -> set[str]:
+    """The names of the fields that hold a date, in any collection; the record format tells
+    dates from text by name, so a name is never a date in one place and text in another."""
+    widgets: dict[str, set[str]] = {}
+    for collection in config["collections"]:
+        for field in _all_fields(collection["fields"]):
+            widgets.setdefault(field["name"], set()).add(field.get("widget", ""))
+    dates = {name for name, kinds in widgets.items() if "datetime" in kinds}
+    mixed = sorted(name for name in dates if len(widgets[name]) > 1)
+    if mixed:
+        raise ValueError(f"fields named {mixed} hold dates in one place and not in another")
+    return dates
+
+
+def _all_fields(fields: Sequence[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    for field in fields:
+        yield field
+        yield from _all_fields(field.get("fields", []))
+        if "field" in field:
+            yield from _all_fields([field["field"]])
 
 
 def _fields(
@@ -217,39 +243,17 @@ def _pattern(shape: Shape) -> dict[str, Any]:
     return {"pattern": [shape.pattern, advice]}
 
 
-INDEX_HTML = """<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>Rozcestník — edit the directory</title>
-</head>
-<body>
-  <!-- Decap CMS from the npm package {package}, copied beside this file: no CDN. It reads
-       config.yml from this folder. -->
-  <script src="decap-cms.js"></script>
-</body>
-</html>
-"""
-
-
-# Where `make` saves Decap's browser bundle (tools/fetch_npm.py), inside the virtualenv.
-DECAP_BUNDLE = Path(sys.prefix) / "share" / "npm" / "decap-cms.js"
-
-
 def github_repo(url: str) -> str:
     """ "owner/name" from https://github.com/owner/name."""
     return "/".join(url.rstrip("/").split("/")[-2:])
 
 
 def build_admin(site_dir: Path, repository_url: str, branch: str, data_dir: Path) -> list[Path]:
-    """The editor at /admin/: generated config, page, and the bundle saved at set-up."""
+    """The editor at /admin/: generated config, page, and the files saved at set-up."""
     config = decap_config(github_repo(repository_url), branch, vocabulary_ids(data_dir))
     written = write_admin(site_dir, config)
-    if DECAP_BUNDLE.is_file():
-        shutil.copy2(DECAP_BUNDLE, site_dir / "admin" / "decap-cms.js")
-        written.append(site_dir / "admin" / "decap-cms.js")
+    if EDITOR_FILES.is_dir():
+        written += serve_editor(EDITOR_FILES, site_dir / "admin")
     return written
 
 
@@ -262,5 +266,5 @@ def write_admin(folder: Path, config: dict[str, Any]) -> list[Path]:
     body = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
     config_file.write_text(header + body, encoding="utf-8")
     index = admin / "index.html"
-    index.write_text(INDEX_HTML.format(package=DECAP_PACKAGE), encoding="utf-8")
+    index.write_text(admin_page(schema_lines(config), date_fields(config)), encoding="utf-8")
     return [config_file, index]
