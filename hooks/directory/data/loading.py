@@ -19,18 +19,17 @@ from directory.data.crosscheck import cross_check
 from directory.data.dataset import Directory
 from directory.data.messages import advice_for, misspelt_required
 from directory.data.models import (
+    RECORD_KINDS,
     Category,
     EmergencyNumber,
     GlossaryTerm,
-    Organisation,
     Place,
     SearchTerm,
-    Service,
 )
 from directory.data.problems import InvalidData, Problem, display_path
 from directory.data.sourcefile import SourceFile, Vocabulary
 
-RECORD_FOLDERS: dict[str, type[BaseModel]] = {"organisations": Organisation, "services": Service}
+RECORD_FOLDERS: dict[str, type[BaseModel]] = {kind.folder: kind.model for kind in RECORD_KINDS}
 # Vocabulary files are lists of these.
 VOCABULARIES: dict[str, type[BaseModel]] = {
     "categories": Category,

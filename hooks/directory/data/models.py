@@ -6,6 +6,7 @@ organisation, categories, places) are checked in crosscheck.py once everything i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
@@ -262,8 +263,25 @@ class GlossaryTerm(Strict):
     synonyms: dict[SiteLanguage, list[Text]] = {}
 
 
+@dataclass(frozen=True)
+class RecordKind:
+    """A kind of record: its name (`directory new service`), its folder in data/, its model."""
+
+    name: str
+    folder: str
+    model: type[BaseModel]
+
+
 class SearchTerm(Strict):
     """Official Czech words people search for in any language, e.g. "povolení k pobytu"."""
 
     terms: Annotated[list[Text], Field(min_length=1)]
     categories: Annotated[list[Id], Field(min_length=1)]
+
+
+# Every kind of record, in one place: loading, the JSON Schemas, the scaffold, the web editor
+# and the translation files all take their list from here.
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    RecordKind("organisation", "organisations", Organisation),
+    RecordKind("service", "services", Service),
+)

@@ -22,12 +22,12 @@ from pydantic.fields import FieldInfo
 
 from directory.data import yamlfile
 from directory.data.fields import ID_PATTERN, PLACEHOLDER, TIME_PATTERN
-from directory.data.models import Organisation, Service
+from directory.data.models import RECORD_KINDS
 from directory.editing.field_help import HELP
 from directory.editing.schema import schema_line
 from directory.text.languages import SITE_LANGUAGES, SOURCE_LANGUAGES, suggest
 
-RECORD_MODELS: dict[str, type[BaseModel]] = {"organisation": Organisation, "service": Service}
+RECORD_MODELS: dict[str, type[BaseModel]] = {kind.name: kind.model for kind in RECORD_KINDS}
 # Fields whose values are ids from a vocabulary file ("Model.field" -> data/<vocabulary>.yaml).
 VOCABULARY_FIELDS: dict[str, str] = {
     "Service.categories": "categories",

@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from directory.data.loading import RECORD_FOLDERS, VOCABULARIES
+from directory.data.loading import VOCABULARIES
+from directory.data.models import RECORD_KINDS
 
 SCHEMA_FILES: dict[str, Any] = {
-    "organisation": RECORD_FOLDERS["organisations"],
-    "service": RECORD_FOLDERS["services"],
+    **{kind.name: kind.model for kind in RECORD_KINDS},
     **{kind: list[model] for kind, model in VOCABULARIES.items()},  # type: ignore[valid-type]
 }
 

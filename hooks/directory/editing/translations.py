@@ -23,6 +23,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from directory.data.dataset import Directory
+from directory.data.fields import ID_PATTERN
+from directory.data.loading import RECORD_FOLDERS
 from directory.data.texts import localized_fields, records
 from directory.editing import yamledit
 from directory.text.languages import SITE_LANGUAGES
@@ -108,7 +110,7 @@ def import_po(data_dir: Path, po_file: Path) -> ImportResult:
             continue
         record, _, name = str(message.context).partition(":")
         kind, _, record_id = record.partition("/")
-        if kind not in ("organisations", "services") or not re.fullmatch(r"[a-z0-9-]+", record_id):
+        if kind not in RECORD_FOLDERS or not re.fullmatch(ID_PATTERN, record_id):
             raise ValueError(f"{po_file}: unknown context {message.context!r}")
         entries += 1
         translation = str(message.string or "")
