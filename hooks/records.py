@@ -12,14 +12,21 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from directory.build.finish import BuildWork, finished_page
 from directory.build.generate import GeneratedPages, generated_pages, write_pages
-from directory.build.site_address import is_placeholder, site_address
+from directory.build.site_address import (
+    editors_email,
+    is_placeholder,
+    is_placeholder_email,
+    site_address,
+)
 from directory.data.dataset import Directory
 from directory.data.loading import load_cached
 from directory.data.problems import InvalidData
 from directory.print.pdf import MissingFonts
+from directory.render.not_found import not_found_block
 from directory.render.pages import PageWriter, SiteLinks, contribute_link, language_picker
 from directory.text.languages import PICKER_LOCALE
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,11 +60,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _pages_written_for, _generated, _work
     try:
         config.site_url = site_address(config.site_url or "", os.environ)
+        config.extra["editors_email"] = editors_email(
+            str(config.extra.get("editors_email", "")), os.environ
+        )
     except ValueError as placeholder:
         raise PluginError(str(placeholder)) from None
     if is_placeholder(config.site_url):
         log.info(
             "site address: %s is a placeholder; set SITE_URL before publishing", config.site_url
+        )
+    if is_placeholder_email(config.extra["editors_email"]):
+        log.info(  # a warning would stop the strict build, also locally
+            "editors' e-mail: %r is a placeholder; readers' reports would go nowhere. Set "
+            "extra.editors_email in mkdocs.yml before publishing",
+            config.extra["editors_email"],
         )
     directory = _directory(config)
     if directory is not _pages_written_for:
@@ -92,6 +108,7 @@ def _links(config: MkDocsConfig) -> SiteLinks:
         site_url=config.site_url or "",
         repository=str(config.extra.get("repository", "")).rstrip("/"),
         branch=str(config.extra.get("branch", "main")),
+        editors_email=str(config.extra.get("editors_email", "")),
     )
 
 
@@ -100,6 +117,7 @@ _BLOCKS: dict[str, Callable[[PageWriter], str]] = {
     "<!-- directory:home -->": PageWriter.home_block,
     "<!-- directory:emergency-numbers -->": PageWriter.emergency_block,
     "<!-- directory:police -->": PageWriter.police_block,
+    "<!-- directory:editors -->": lambda writer: writer.render("editors.html", ""),
 }
 
 
@@ -140,10 +158,13 @@ _picker_404: str | None = None  # the root picker build's 404 page
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Every language's build writes the one 404.html at the site's root, the last (Arabic)
     winning, with the language menu of the last record page rendered. Keep the root
-    picker's: in no single language ("mul"), its language menu leading to the home pages."""
+    picker's: in no single language ("mul"), its language menu leading to the home pages, and
+    its text "page not found" with a link home in every language (`not_found_block`)."""
     global _picker_404
     if template_name != "404.html":
         return output_content
+    root = urlsplit(config.site_url or "/").path or "/"
+    output_content = output_content.replace("<!-- directory:not-found -->", not_found_block(root))
     if config.theme["language"] == PICKER_LOCALE:
         _picker_404 = finished_page(output_content)
     return _picker_404 or finished_page(output_content)

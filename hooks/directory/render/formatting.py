@@ -52,11 +52,11 @@ def phone_display(e164: str) -> str:
     )
 
 
-# Latin letters (with Czech and Vietnamese diacritics, without × and ÷) and European digits:
-# the characters that start and end a left-to-right run inside right-to-left text.
+# Latin letters (with Czech and Vietnamese diacritics, not the multiplication and division
+# signs) and European digits: what starts and ends a left-to-right run in right-to-left text.
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff0-9"
 # What may stand between them inside one run: names, addresses ("Havlíčkovo nám. 700/9"),
-# e-mail and web addresses, phone numbers and times ("+420 974 801 801", "8:00–16:00").
+# e-mail and web addresses, phone numbers and times ("+420 974 801 801", "8:00-16:00").
 _INSIDE = _LATIN + r"\u0300-\u036f .,:;/\\_@&'’()\[\]+#%?=~*!\-–—"
 _RUN = re.compile(rf"\+?[{_LATIN}](?:[{_INSIDE}]*[{_LATIN}])?")
 _CLOSING = {"(": ")", "[": "]"}
