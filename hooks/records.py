@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from directory.build.finish import finished_page
 from directory.build.session import BuildSession, directory_of, links
+from directory.render.not_found import not_found_block
 from directory.render.pages import PageWriter, contribute_link, language_picker
 from directory.render.renderer import TEMPLATE_CACHE
 from directory.text.languages import PICKER_LOCALE
@@ -35,6 +37,7 @@ _BLOCKS: dict[str, Callable[[PageWriter], str]] = {
     "<!-- directory:home -->": PageWriter.home_block,
     "<!-- directory:emergency-numbers -->": PageWriter.emergency_block,
     "<!-- directory:police -->": PageWriter.police_block,
+    "<!-- directory:editors -->": lambda writer: writer.render("editors.html", ""),
 }
 
 
@@ -77,6 +80,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
+    root = urlsplit(config.site_url or "/").path or "/"
+    output_content = output_content.replace("<!-- directory:not-found -->", not_found_block(root))
     return session.page_404(output_content, config)
 
 

@@ -131,7 +131,7 @@ def test_service_without_address_says_so_honestly(sample_site: Path) -> None:
 
 
 def test_every_page_links_to_how_to_help(real_site: Path) -> None:
-    for language, target in (("cs", "cs"), ("en", "en"), ("vi", "en")):
+    for language, target in (("cs", "cs"), ("en", "en"), ("vi", "vi"), ("ar", "ar")):
         page = (real_site / language / "about/index.html").read_text(encoding="utf-8")
         found = re.search(r'md-copyright__highlight">\s*<a href="([^"]+)"', page)
         assert found, language

@@ -15,7 +15,12 @@ from mkdocs.exceptions import PluginError
 from directory.build.finish import BuildScope, BuildWork, finished_page, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages, write_pages
 from directory.build.sidework import DataSource
-from directory.build.site_address import is_placeholder, site_address
+from directory.build.site_address import (
+    editors_email,
+    is_placeholder,
+    is_placeholder_email,
+    site_address,
+)
 from directory.data.dataset import Directory
 from directory.data.loading import load_cached
 from directory.data.problems import InvalidData
@@ -31,6 +36,7 @@ def links(config: MkDocsConfig) -> SiteLinks:
         site_url=config.site_url or "",
         repository=str(config.extra.get("repository", "")).rstrip("/"),
         branch=str(config.extra.get("branch", "main")),
+        editors_email=str(config.extra.get("editors_email", "")),
     )
 
 
@@ -79,13 +85,13 @@ class BuildSession:
         the first language."""
         try:
             config.site_url = site_address(config.site_url or "", os.environ)
+            config.extra["editors_email"] = editors_email(
+                str(config.extra.get("editors_email", "")), os.environ
+            )
         except ValueError as placeholder:
             raise PluginError(str(placeholder)) from None
-        if is_placeholder(config.site_url):
-            log.info(
-                "site address: %s is a placeholder; set SITE_URL before publishing",
-                config.site_url,
-            )
+        if self.work is None:  # once a build, not once a language
+            self._warn_placeholders(config)
         try:
             self.scope = preview_scope(os.environ) or BuildScope()
         except ValueError as unknown:
@@ -107,6 +113,21 @@ class BuildSession:
             )
         if self.work is None:
             self.work = self._start_work(config, directory)
+
+    @staticmethod
+    def _warn_placeholders(config: MkDocsConfig) -> None:
+        """Say once a build which addresses are placeholders (a deployment refuses them)."""
+        if is_placeholder(config.site_url or ""):
+            log.info(
+                "site address: %s is a placeholder; set SITE_URL before publishing",
+                config.site_url,
+            )
+        if is_placeholder_email(config.extra["editors_email"]):
+            log.info(  # a warning would stop the strict build, also locally
+                "editors' e-mail: %r is a placeholder; readers' reports would go nowhere. Set "
+                "extra.editors_email in mkdocs.yml before publishing",
+                config.extra["editors_email"],
+            )
 
     def _start_work(self, config: MkDocsConfig, directory: Directory) -> BuildWork:
         project = project_of(config)

@@ -1,13 +1,16 @@
-"""How facts are written on pages: phone numbers, paragraphs, opening hours, sort order."""
+"""How facts are written on pages: phone numbers, paragraphs, opening hours, sort order, and
+left-to-right runs inside right-to-left text."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import phonenumbers
+from markupsafe import Markup, escape
 
 from directory.data.models import DAYS, OpeningHours
 from directory.text.catalogue import Catalogue
@@ -47,3 +50,55 @@ def phone_display(e164: str) -> str:
     return phonenumbers.format_number(
         phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )
+
+
+# Latin letters (with Czech and Vietnamese diacritics, not the multiplication and division
+# signs) and European digits: what starts and ends a left-to-right run in right-to-left text.
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff0-9"
+# What may stand between them inside one run: names, addresses ("Havlíčkovo nám. 700/9"),
+# e-mail and web addresses, phone numbers and times ("+420 974 801 801", "8:00-16:00").
+_INSIDE = _LATIN + r"\u0300-\u036f .,:;/\\_@&'’()\[\]+#%?=~*!\-–—"
+_RUN = re.compile(rf"\+?[{_LATIN}](?:[{_INSIDE}]*[{_LATIN}])?")
+_CLOSING = {"(": ")", "[": "]"}
+
+
+def _run_end(text: str, start: int, end: int) -> int:
+    """Where a run ends once what belongs to it is taken in: a closing bracket opened inside it
+    ("Polní 3 (Brno)"), and the dot of an abbreviation at its end ("o.p.s.", "Sb.)"), which
+    would otherwise be drawn at the run's other side. A full stop ending an Arabic sentence
+    stays outside, at the sentence's end."""
+    run = text[start:end]
+    for opening, closing in _CLOSING.items():
+        if run.count(opening) > run.count(closing) and text[end : end + 1] == closing:
+            return _run_end(text, start, end + 1)
+    if text[end : end + 1] == ".":
+        last_word = run.rsplit(" ", 1)[-1]
+        after = text[end + 1 : end + 2]
+        if "." in last_word or (after and not after.isspace() and not after.isalpha()):
+            return end + 1
+    return end
+
+
+@lru_cache(maxsize=8192)  # names and place names repeat on every list page
+def isolate_latin(text: str) -> Markup:
+    """Text for a right-to-left page: each run of Latin script and digits — a Czech name, an
+    address, a number, an e-mail or web address — isolated left to right in `<bdi dir="ltr">`,
+    so "724 003 333" does not read "333 003 724" and "In IUSTITIA, o.p.s." keeps its dots in
+    place; the sentence around keeps its direction. Everything is escaped."""
+    parts: list[str] = []
+    done = 0
+    for match in _RUN.finditer(text):
+        if match.start() < done:  # taken in by the run before (a closing bracket or dot)
+            continue
+        end = _run_end(text, match.start(), match.end())
+        parts.append(escape(text[done : match.start()]))
+        parts.append(Markup('<bdi dir="ltr">%s</bdi>') % text[match.start() : end])
+        done = end
+    parts.append(escape(text[done:]))
+    return Markup("").join(parts)
+
+
+def bidi_text(direction: str) -> Callable[[str], Markup]:
+    """The page's writer of record text: `isolate_latin` on right-to-left pages, else plain
+    escaping (Latin runs need no isolating where the page itself runs left to right)."""
+    return isolate_latin if direction == "rtl" else escape

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from markupsafe import escape
 
@@ -49,6 +49,10 @@ class SiteLinks:
     site_url: str = ""  # e.g. https://rozcestnik.example.org/
     repository: str = ""  # e.g. https://github.com/owner/repo (GitHub)
     branch: str = "main"
+    editors_email: str = ""  # mkdocs.yml extra.editors_email: reports without an account
+
+    def page(self, kind: str, record_id: str, language: str) -> str:
+        return f"{self.site_url.rstrip('/')}/{language}/{kind}/{record_id}/"
 
     def edit(self, kind: str, record_id: str) -> str:
         """The record's YAML file in GitHub's web editor."""
@@ -56,7 +60,24 @@ class SiteLinks:
 
     def report(self, kind: str, record_id: str, language: str) -> str:
         """A new-issue form filled with what an editor needs; no server, no tracking."""
-        page = f"{self.site_url.rstrip('/')}/{language}/{kind}/{record_id}/"
-        body = f"Record: data/{kind}/{record_id}.yaml\nLanguage: {language}\nPage: {page}\n\n"
-        query = urlencode({"title": f"Problem in {kind}/{record_id}", "body": body})
+        query = urlencode(
+            {
+                "title": f"Problem in {kind}/{record_id}",
+                "body": self._facts(kind, record_id, language),
+            }
+        )
         return f"{self.repository}/issues/new?{query}"
+
+    def report_email(
+        self, kind: str, record_id: str, language: str, subject: str, prompt: str
+    ) -> str:
+        """A `mailto:` to the editors, for a reader without a GitHub account: the subject
+        (in the reader's language) names the record, the body asks what is wrong and ends with
+        the facts an editor needs (in English, the editors' working language with Czech)."""
+        body = f"{prompt}\n\n\n---\n{self._facts(kind, record_id, language)}"
+        query = urlencode({"subject": subject, "body": body}, quote_via=quote)
+        return f"mailto:{self.editors_email}?{query}"
+
+    def _facts(self, kind: str, record_id: str, language: str) -> str:
+        page = self.page(kind, record_id, language)
+        return f"Record: data/{kind}/{record_id}.yaml\nLanguage: {language}\nPage: {page}\n"

@@ -76,8 +76,8 @@ def language_picker() -> str:
     )
 
 
-# Languages the contribute page is written in; others link to the English one.
-CONTRIBUTE_LANGUAGES = ("cs", "en")
+# Languages the contribute page is written in (all of them); others would link to English.
+CONTRIBUTE_LANGUAGES = SITE_LANGUAGES
 
 
 def contribute_link(language: str) -> dict[str, str]:

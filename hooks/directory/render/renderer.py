@@ -23,6 +23,7 @@ from directory.data.models import (
 )
 from directory.render.formatting import (
     HoursRow,
+    bidi_text,
     hours_rows,
     natural_order,
     paragraphs,
@@ -93,6 +94,7 @@ class Renderer:
             record_places=self.record_places,
             language_name=self.t.language_name,
             paragraphs=paragraphs,
+            bidi=bidi_text(text_direction(self.language)),
             phone_display=phone_display,
             hours_rows=self.hours_rows,
             places=self.directory.places,
