@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +126,23 @@ def test_the_cache_gives_unchanged_leaflets_and_forgets_replaced_ones(
     assert len(list(cache.glob("*.pdf"))) == leaflets
     partial = PdfPrinting(load(sample_data), links, cache, languages=("cs",))
     assert partial.prune_cache() == []  # cannot tell the other languages' PDFs
+
+
+def test_a_given_executor_prints_the_leaflets_and_stays_open(
+    sample_data: Path, tmp_path: Path
+) -> None:
+    """The build may hand over an executor of its own, of spawned processes: the work reaches
+    it as plain data (nothing to pickle but strings), and it is still the build's afterwards."""
+    directory = load(sample_data)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as executor:
+        printing = PdfPrinting(
+            directory, SiteLinks(site_url=SITE_URL), languages=("cs", "ar"), executor=executor
+        )
+        pdfs = printing.write(tmp_path / "site")
+        assert executor.submit(len, "open").result() == 4
+    assert printing.printed == len(pdfs) == 2 * len(all_plans(directory)) > 0
+    for pdf in pdfs:
+        assert len(PdfReader(pdf).pages) >= 1
 
 
 def _pdf(site: Path, language: str, leaflet: Plan) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from directory.print.leaflets import LeafletWriter
 from directory.print.typeset import engine_version, typeset
 from directory.render.pages import SiteLinks
 from directory.text.languages import SITE_LANGUAGES
+
+_SPAWN = multiprocessing.get_context("spawn")
 
 
 class MissingFonts(RuntimeError):
@@ -85,9 +88,9 @@ class PdfPrinting:
         self._made: dict[Path, tuple[Future[list[bytes]], int]] = {}  # → language's run, index
         if not missing:
             return
-        if executor is None:
+        if executor is None:  # spawned: a forked copy of a process using Typst would hang
             executor = self._pool = ProcessPoolExecutor(
-                workers, initializer=os.nice, initargs=(niceness,)
+                workers, _SPAWN, initializer=os.nice, initargs=(niceness,)
             )
         for _, paths in groupby(missing, key=lambda path: self._leaflets[path][0]):
             batch = list(paths)

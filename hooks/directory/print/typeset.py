@@ -2,7 +2,8 @@
 leaflet's JSON in, one tagged A4 PDF out.
 
 `typeset` is what runs in a worker process: a module-level function of plain data (JSON
-strings, font file paths), so any executor can run it, spawn or forkserver included."""
+strings, font folders), so any executor can run it, spawn or forkserver included; and this
+module imports nothing heavy, so a spawned worker is ready in a fraction of a second."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
-
-from directory.render.pages import TEMPLATES
 
 if TYPE_CHECKING:  # the extension (40-70 ms to load) only where leaflets are typeset
     import typst
 
-TEMPLATE = TEMPLATES / "leaflet.typ"
+# Beside leaflet.html (render.pages.TEMPLATES, not imported: it would load Jinja, Babel and the
+# data models into every worker).
+TEMPLATE = Path(__file__).resolve().parent.parent / "render" / "templates" / "leaflet.typ"
 # PDF/UA-1: a tagged PDF (headings, paragraphs, table headers, the reading order, the
 # document's language) that Typst checks for what the standard asks (a title, alt texts).
 PDF_STANDARD: Literal["ua-1"] = "ua-1"
