@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages the build needs, installed only when missing (needs root or sudo):
-#   fonts and Pango for the leaflet PDFs (WeasyPrint); with --browser also Chromium for the
-#   browser tests. A machine that has them is left untouched, so `make` stays quick.
+#   fonts for the leaflet PDFs (Typst reads them from the folders fontconfig names:
+#   print/pdf.py); with --browser also Chromium for the browser tests. A machine that has
+#   them is left untouched, so `make` stays quick.
 set -euo pipefail
 
 wanted=()
-ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so" || wanted+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v fc-list >/dev/null 2>&1 || wanted+=(fontconfig)
 if ! command -v fc-list >/dev/null 2>&1 \
   || ! fc-list ":lang=ar" family | grep -q "Noto Sans Arabic" \
-  || ! fc-list ":lang=vi" family | grep -q "Noto Sans"; then
+  || ! fc-list ":lang=vi" family | grep -q "Noto Sans" \
+  || ! fc-list ":charset=260e" family | grep -q "Noto Sans Symbols2"; then
   wanted+=(fonts-noto-core)
 fi
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then

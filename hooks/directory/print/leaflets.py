@@ -1,11 +1,13 @@
 """Printable leaflets: one per town and district with services (leaflet_plan.py decides what
-each holds), in every site language beside Czech (English beside Czech for the Czech one), as
-a page of the site and as an A4 PDF made with WeasyPrint after the build."""
+each holds), in every site language beside Czech (English beside Czech for the Czech one).
+`LeafletWriter.leaflet` gathers what a leaflet says into a `Leaflet` of plain data; the site's
+leaflet page is rendered from it here, and its A4 PDF by Typst (pdf.py, typeset.py)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from itertools import groupby
 
@@ -42,16 +44,63 @@ class Column:
     direction: str
     name: str
     name_language: str  # the name's real language: a record may lack a translation
+    name_direction: str  # an English name in an Arabic column runs left to right
     facts: str
     hours: str
 
 
 @dataclass(frozen=True)
 class Entry:
-    service: Service
+    """A service as the leaflet lists it: a column per language, then its contact line."""
+
+    service_id: str
     columns: tuple[Column, Column]
     address: str
-    phones: list[str]
+    phones: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Need:
+    """A need (category) with its services: the reader's and the partner's name of it."""
+
+    names: tuple[str, str]
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class EmergencyLine:
+    number: str
+    name: str
+    partner_name: str
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    """Everything one leaflet says, as plain data (strings, tuples, numbers): the site's
+    leaflet page (leaflet.html) and the PDF (leaflet.typ, which reads it as JSON) are both
+    made from it. Record text stays data on the way to the PDF: Typst never parses it."""
+
+    language: str
+    direction: str
+    partner_language: str
+    partner_direction: str
+    title: str
+    partner_title: str
+    intro: str
+    emergency_heading: str
+    partner_emergency_heading: str
+    emergency: tuple[EmergencyLine, ...]
+    emergency_free: str
+    needs: tuple[Need, ...]
+    no_address: str  # in place of an address, for services reached by phone or online
+    footer: str
+    url: str  # the leaflet's page online: what its QR code opens, and the PDF's title
+    qr_svg: str
+    pdf_name: str
+    pages: int  # as leaflet_plan.py decided
+
+    def as_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
 
 
 def compact_hours(hours: list[OpeningHours], t: Catalogue) -> str:
@@ -75,7 +124,7 @@ def compact_hours(hours: list[OpeningHours], t: Catalogue) -> str:
 
 
 class LeafletWriter:
-    """Leaflets of one reader language, as site pages and as documents for WeasyPrint."""
+    """Leaflets of one reader language: their content, and their pages on the site."""
 
     def __init__(
         self,
@@ -110,6 +159,7 @@ class LeafletWriter:
             text_direction(language),
             name.text,
             name.language,
+            text_direction(name.language),
             facts,
             compact_hours(hours, t),  # empty when unknown: the footer says to call first
         )
@@ -126,48 +176,53 @@ class LeafletWriter:
         hours = service.hours or [h for loc in shown for h in loc.hours]
         phones = [phone_display(p.number) for p in service.phones + organisation.phones]
         return Entry(
-            service,
+            service.id,
             (
                 self._column(service, self.language, hours),
                 self._column(service, self.partner, hours),
             ),
             "; ".join(address_text(loc) for loc in shown),
-            list(dict.fromkeys(phones))[:2],
+            tuple(dict.fromkeys(phones))[:2],
         )
 
     def _both(self, text: dict[str, str]) -> tuple[str, str]:
         """A text in the reader's language and in the partner language."""
         return pick(text, self.language).text, pick(text, self.partner).text
 
-    def _context(self, leaflet: Plan) -> dict[str, object]:
+    def leaflet(self, plan: Plan) -> Leaflet:
+        """What the leaflet of `plan` says, in the reader's language beside the partner's."""
         reader, partner = catalogue(self.language), catalogue(self.partner)
-        place = leaflet.place
-        return {
-            "plan": leaflet,
-            "reader": reader,
-            "partner": partner,
-            "reader_language": self.language,
-            "partner_language": self.partner,
-            "reader_dir": text_direction(self.language),
-            "partner_dir": text_direction(self.partner),
-            "place_names": self._both(place.name),
-            "groups": [
-                (
-                    self._both(category.name),
-                    [self.entry(service, place) for service in services],
-                )
-                for category, services in leaflet.groups
-            ],
-            "emergency": [
-                (n.number, pick(n.name, self.language).text, pick(n.name, self.partner).text)
-                for n in self.directory.emergency
-            ],
-            "qr": Markup(qr_img(qr_svg(self.url(place)))),
-            "url": self.url(place),
-            "pdf_name": self.pdf_name(place),
-            "built": reader.date(self.today),
-            "information": self._information_range(leaflet, reader),
-        }
+        place, url = plan.place, self.url(plan.place)
+        names = self._both(place.name)
+        return Leaflet(
+            language=self.language,
+            direction=text_direction(self.language),
+            partner_language=self.partner,
+            partner_direction=text_direction(self.partner),
+            title=reader("leaflet_title", place=names[0]),
+            partner_title=partner("leaflet_title", place=names[1]),
+            intro=reader("leaflet_intro"),
+            emergency_heading=reader("home_emergency"),
+            partner_emergency_heading=partner("home_emergency"),
+            emergency=tuple(
+                EmergencyLine(n.number, *self._both(n.name)) for n in self.directory.emergency
+            ),
+            emergency_free=reader("emergency_free"),
+            needs=tuple(
+                Need(self._both(category.name), tuple(self.entry(s, place) for s in services))
+                for category, services in plan.groups
+            ),
+            no_address=reader("leaflet_no_address"),
+            footer=reader(
+                "leaflet_footer",
+                date=reader.date(self.today),
+                range=self._information_range(plan, reader),
+            ),
+            url=url,
+            qr_svg=qr_svg(url),
+            pdf_name=self.pdf_name(place),
+            pages=plan.pages,
+        )
 
     def _information_range(self, leaflet: Plan, reader: Catalogue) -> str:
         """How old the leaflet's facts are: the oldest and newest information date of its
@@ -184,18 +239,14 @@ class LeafletWriter:
         first, last = (format_partial_date(d, reader.locale) for d in (dated[0], dated[-1]))
         return first if first == last else f"{first} – {last}"
 
-    def page(self, leaflet: Plan) -> Page:
+    def page(self, plan: Plan) -> Page:
         def body() -> str:
-            context = self._context(leaflet)
-            return self.renderer.render("leaflet.html", "../../", print_only=False, **context)
+            leaflet = self.leaflet(plan)
+            qr = Markup(qr_img(leaflet.qr_svg))
+            return self.renderer.render("leaflet.html", "../../", leaflet=leaflet, qr=qr)
 
-        title = self.renderer.t("leaflet_title", place=self.renderer.title(leaflet.place.name))
-        return Page(f"leaflets/{leaflet.place.id}.md", title, body)
-
-    def sheet(self, leaflet: Plan) -> Sheet:
-        """The leaflet as WeasyPrint prints it: no theme, no links."""
-        html = self.renderer.render("leaflet.html", "", print_only=True, **self._context(leaflet))
-        return Sheet(self.language, self.url(leaflet.place), html)
+        title = self.renderer.t("leaflet_title", place=self.renderer.title(plan.place.name))
+        return Page(f"leaflets/{plan.place.id}.md", title, body)
 
     def index(self, plans: list[Plan]) -> Page:
         def body() -> str:
@@ -216,12 +267,3 @@ class LeafletWriter:
 
 def leaflet_pages(directory: Directory, language: str, links: SiteLinks) -> Iterator[Page]:
     yield from LeafletWriter(directory, language, links).pages(all_plans(directory))
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One leaflet's printed HTML (its body) in one language."""
-
-    language: str
-    url: str  # the leaflet's page online, the PDF's title
-    html: str

@@ -1,103 +1,67 @@
-"""Leaflet PDFs: fonts checked, sheets printed with WeasyPrint in other processes, and a
+"""Leaflet PDFs: fonts checked, leaflets typeset by Typst (typeset.py) beside the build, and a
 cache of printed PDFs keyed by their content."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
+import multiprocessing
 import os
 import shutil
 import subprocess
-from concurrent.futures import Future, ProcessPoolExecutor
-from copy import copy
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from itertools import groupby
 from pathlib import Path
 
-from markupsafe import escape
-
 from directory.data.dataset import Directory
 from directory.data.leaflet_plan import all_plans
-from directory.print.leaflets import LeafletWriter, Sheet
-from directory.render.pages import (
-    TEMPLATES,
-    SiteLinks,
-)
-from directory.text.languages import SITE_LANGUAGES, text_direction
+from directory.print.leaflets import LeafletWriter
+from directory.print.typeset import engine_version, typeset
+from directory.render.pages import SiteLinks
+from directory.text.languages import SITE_LANGUAGES
 
-LEAFLET_CSS = TEMPLATES / "leaflet.css"
+_SPAWN = multiprocessing.get_context("spawn")
 
 
 class MissingFonts(RuntimeError):
     """The fonts the leaflets need are not installed: PDFs would print boxes for letters."""
 
 
-# Families the leaflet style asks for, and a language each must cover (fontconfig's view).
-FONTS = {"Noto Sans": "vi", "Noto Sans Arabic": "ar"}
+# Families leaflet.typ asks for, and what fontconfig must find each to cover.
+FONTS = {
+    "Noto Sans": "lang=vi",
+    "Noto Sans Arabic": "lang=ar",
+    "Noto Sans Symbols2": "charset=260e",  # the telephone sign before each number
+}
 
 
-def check_fonts() -> None:
-    for family, language in FONTS.items():
+@functools.cache
+def check_fonts() -> tuple[str, ...]:
+    """The folders that hold the leaflets' fonts (fonts-noto-core), as fontconfig finds them:
+    Typst loads fonts by folder, and only these (0.1-0.2 s a process for Debian's Noto)."""
+    files: list[str] = []
+    for family, coverage in FONTS.items():
         listed = subprocess.run(
-            ["fc-list", f":lang={language}", "family"], capture_output=True, text=True, check=False
+            ["fc-list", f"{family}:{coverage}", "file"], capture_output=True, text=True, check=False
         ).stdout
-        if family not in {name.strip() for line in listed.splitlines() for name in line.split(",")}:
+        found = sorted(line.strip().rstrip(":") for line in listed.splitlines() if line.strip())
+        if not found:
             raise MissingFonts(
-                f'the font "{family}" ({language}) is missing, so leaflets cannot be printed; '
+                f'the font "{family}" ({coverage}) is missing, so leaflets cannot be printed; '
                 "install it with `make` (it installs fonts-noto-core) or "
                 "`sudo apt-get install fonts-noto-core`"
             )
-
-
-@functools.cache  # read for every leaflet's cache key
-def _leaflet_css() -> str:
-    return LEAFLET_CSS.read_text(encoding="utf-8")
-
-
-def document(sheets: list[Sheet]) -> str:
-    """One HTML document of leaflets in one language, each from a new page, with their print
-    style: WeasyPrint sets up fonts and styles once for all of them (a third of its time)."""
-    language = sheets[0].language
-    css = _leaflet_css()
-    bodies = "".join(
-        f'<div class="leaflet-sheet" id="sheet-{n}">{sheet.html}</div>'
-        for n, sheet in enumerate(sheets)
-    )
-    return (
-        f'<!doctype html><html lang="{language}" dir="{text_direction(language)}">'
-        f'<head><meta charset="utf-8"><title>{escape(sheets[0].url)}</title>'
-        f"<style>{css}</style></head><body>{bodies}</body></html>"
-    )
-
-
-def print_sheets(sheets: list[Sheet]) -> list[bytes]:
-    """A PDF of each sheet (of one language): rendered as one document, split at the page on
-    which each sheet starts."""
-    from weasyprint import HTML  # loading WeasyPrint costs a second: only where PDFs are made
-
-    printed = HTML(string=document(sheets)).render()
-    starts: dict[str, int] = {}  # a sheet's anchor → its first page (a split box has it on each)
-    for index, page in enumerate(printed.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("sheet-"):
-                starts.setdefault(anchor, index)
-    if len(starts) != len(sheets):
-        raise RuntimeError(f"{len(sheets)} leaflets came out as {len(starts)} on paper")
-    pdfs = []
-    first = [starts[f"sheet-{n}"] for n in range(len(sheets))]
-    for sheet, start, end in zip(sheets, first, [*first[1:], len(printed.pages)], strict=True):
-        part = printed.copy(printed.pages[start:end])
-        part.metadata = copy(printed.metadata)
-        part.metadata.title = sheet.url
-        pdfs.append(bytes(part.write_pdf()))
-    return pdfs
+        files += found
+    return tuple(sorted({str(Path(file).parent) for file in files}))
 
 
 class PdfPrinting:
     """Every leaflet as an A4 PDF, made beside the site's build: leaflets need the data only,
-    so WeasyPrint works from the start of the build on cores MkDocs leaves free, a language at
-    a time. A leaflet whose HTML is unchanged since an earlier build comes from `cache_dir`
-    (mkdocs serve rebuilds often)."""
+    so Typst works from the start of the build on cores MkDocs leaves free, a language a
+    batch, in `executor` when one is given, else in a pool of `workers` processes of its own.
+    A leaflet whose content is unchanged since an earlier build comes from `cache_dir`
+    (mkdocs serve rebuilds often). Not in the build's own process: at ~30 ms a leaflet, the
+    real data's 108 took 3.4 CPU-s (bench/leaflets.py), which MkDocs' path would wait for."""
 
     def __init__(
         self,
@@ -107,26 +71,31 @@ class PdfPrinting:
         languages: tuple[str, ...] = SITE_LANGUAGES,
         workers: int = 1,
         niceness: int = 0,
+        executor: Executor | None = None,
     ) -> None:
-        check_fonts()
+        fonts = check_fonts()
         self._every_language = set(languages) >= set(SITE_LANGUAGES)
         plans = all_plans(directory)
-        self._sheets: dict[Path, Sheet] = {}  # the PDF's path inside the site → its leaflet
+        self._leaflets: dict[Path, tuple[str, str]] = {}  # PDF's path in the site → language, JSON
         for language in languages:
-            leaflets = LeafletWriter(directory, language, links)
-            for leaflet in plans:
-                folder = Path(language, "leaflets", leaflet.place.id)
-                self._sheets[folder / leaflets.pdf_name(leaflet.place)] = leaflets.sheet(leaflet)
-        self._cached = {path: _cache_file(cache_dir, s) for path, s in self._sheets.items()}
+            writer = LeafletWriter(directory, language, links)
+            for plan in plans:
+                folder = Path(language, "leaflets", plan.place.id)
+                leaflet = writer.leaflet(plan).as_json()
+                self._leaflets[folder / writer.pdf_name(plan.place)] = (language, leaflet)
+        self._cached = {path: _cache_file(cache_dir, s) for path, (_, s) in self._leaflets.items()}
         missing = [path for path, hit in self._cached.items() if hit is None or not hit.is_file()]
         self._pool: ProcessPoolExecutor | None = None
         self._made: dict[Path, tuple[Future[list[bytes]], int]] = {}  # → language's run, index
         if not missing:
             return
-        self._pool = ProcessPoolExecutor(workers, initializer=os.nice, initargs=(niceness,))
-        for _, paths in groupby(missing, key=lambda path: self._sheets[path].language):
+        if executor is None:  # spawned: a forked copy of a process using Typst would hang
+            executor = self._pool = ProcessPoolExecutor(
+                workers, _SPAWN, initializer=os.nice, initargs=(niceness,)
+            )
+        for _, paths in groupby(missing, key=lambda path: self._leaflets[path][0]):
             batch = list(paths)
-            run = self._pool.submit(print_sheets, [self._sheets[path] for path in batch])
+            run = executor.submit(typeset, [self._leaflets[path][1] for path in batch], fonts)
             self._made.update({path: (run, index) for index, path in enumerate(batch)})
 
     @property
@@ -167,6 +136,10 @@ class PdfPrinting:
         return stale
 
     def cancel(self) -> None:
+        """Drop the work not started yet; a pool of its own is shut down (a given executor is
+        its owner's, and stays)."""
+        for run, _ in self._made.values():
+            run.cancel()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
@@ -178,22 +151,18 @@ def write_pdfs(
     links: SiteLinks,
     cache_dir: Path | None = None,
     languages: tuple[str, ...] = SITE_LANGUAGES,
+    executor: Executor | None = None,
 ) -> list[Path]:
-    """Every leaflet's PDF beside its page (site/<language>/leaflets/<place>/), on every core."""
-    printing = PdfPrinting(directory, links, cache_dir, languages, os.cpu_count() or 1)
+    """Every leaflet's PDF beside its page (site/<language>/leaflets/<place>/), in `executor`
+    or on every core."""
+    printing = PdfPrinting(
+        directory, links, cache_dir, languages, os.cpu_count() or 1, executor=executor
+    )
     return printing.write(site_dir)
 
 
-@functools.cache
-def _weasyprint_version() -> str:
-    """Read from the package's metadata: importing WeasyPrint takes the build's process 0.6-1 s,
-    and only the PDF workers need it."""
-    return importlib.metadata.version("weasyprint")
-
-
-def _cache_file(cache_dir: Path | None, sheet: Sheet) -> Path | None:
+def _cache_file(cache_dir: Path | None, leaflet: str) -> Path | None:
     if cache_dir is None:
         return None
-    text = f"{_weasyprint_version()}\n{document([sheet])}"
-    key = hashlib.sha256(text.encode()).hexdigest()
+    key = hashlib.sha256(f"{engine_version()}\n{leaflet}".encode()).hexdigest()
     return cache_dir / f"{key}.pdf"
