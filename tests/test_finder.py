@@ -7,24 +7,26 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from directory.data import freshness
 from directory.data.loading import load
 from directory.data.models import DAYS, Service
-from directory.render.finder import effective_hours, finder_data
+from directory.render.finder import effective_hours, finder_data, finder_file
 from directory.render.pages import PageWriter
+from directory.text.catalogue import catalogue
 from directory.text.languages import SITE_LANGUAGES
 
-from .conftest import DATA, SAMPLE_DATA, TODAY
+from .conftest import DATA, ROOT, SAMPLE_DATA, TODAY, serve
 
 if TYPE_CHECKING:  # Playwright only when a browser test runs
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Dialog, Page
 
 PRAGUE = ZoneInfo("Europe/Prague")
 
@@ -43,17 +45,35 @@ def _minute(time: str) -> int:
     return int(time[:2]) * 60 + int(time[3:])
 
 
-def _expected(
+def _areas(service: Service) -> list[str]:
+    """The record format's rule: `areas`, else the places of the service's addresses."""
+    return service.areas if service.areas is not None else sorted(DATA.service_places(service))
+
+
+def _group(service: Service, place: str) -> int | None:
+    """Nearest first: 0 when the service is in the place or serves (a part of) it, n when its
+    areas cover the n-th place around it (town, region, country), None when neither."""
+    if not place:
+        return 0
+    around = DATA.place_and_ancestors(place)
+    places = [*DATA.service_places(service), *_areas(service)]
+    if any(place in DATA.place_and_ancestors(p) for p in places):
+        return 0
+    distances = [around.index(area) for area in _areas(service) if area in around]
+    return min(distances) if distances else None
+
+
+def _groups(
     need: str = "",
     place: str = "",
     language: str = "",
     free: bool = False,
     access: Iterable[str] = (),
     moment: datetime | None = None,
-) -> int:
-    located, serving = DATA.services_in(place) if place else (list(DATA.services.values()), [])
-    count = 0
-    for service in [*located, *serving]:
+) -> dict[int, set[str]]:
+    """The services the finder must show, by group (see `_group`)."""
+    groups: dict[int, set[str]] = {}
+    for service in DATA.services.values():
         if need and need not in service.categories:
             continue
         if language and language not in DATA.service_languages(service):
@@ -64,36 +84,62 @@ def _expected(
             continue
         if moment is not None and not _open_at(service, moment):
             continue
-        count += 1
-    return count
+        group = _group(service, place)
+        if group is not None:
+            groups.setdefault(group, set()).add(service.id)
+    return groups
+
+
+def _expected(**filters: Any) -> int:
+    return sum(len(ids) for ids in _groups(**filters).values())
 
 
 def test_finder_data_is_compact_and_points_at_real_records() -> None:
     data = finder_data(DATA, "uk")
-    assert data["v"] == 1
+    assert data["v"] == 2
     assert len(data["services"]) == len(DATA.services)
     for row in data["services"]:
         service = DATA.services[row[0]]
+        organisation = DATA.organisations[service.organisation]
         assert [data["needs"][i] for i in row[3]] == service.categories
         assert {data["places"][i][0] for i in row[4]} == DATA.service_places(service)
+        assert [data["places"][i][0] for i in row[5]] == _areas(service)
         assert [data["languages"][i] for i in row[6]] == DATA.service_languages(service)
         assert row[7] == service.cost
+        locations = [loc for loc in organisation.locations if loc.id in service.locations]
+        assert len(row[10]) == len(locations)
+        for index, location in zip(row[10], locations, strict=True):
+            assert location.address.city in data["addresses"][index][0]
+            assert len(data["addresses"][index][1]) == len(location.hours)
+        phones = service.phones + organisation.phones
+        if phones:  # the number as the record has it, only spaced for reading
+            assert re.sub(r"[^+\d]", "", row[11]) == phones[0].number
+        else:
+            assert row[11] == ""
         for bits, opens, closes in row[9]:
             assert 0 < bits < 128 and 0 <= opens < closes <= 24 * 60
     praha_3 = next(i for i, p in enumerate(data["places"]) if p[0] == "praha-3")
     assert data["places"][data["places"][praha_3][1]][0] == "praha"
+    assert data["places"][praha_3][2] == "town-district"
     # Dense JSON: no spaces after separators, no escaped non-ASCII text.
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     assert len(text.encode()) < 400 * len(DATA.services)
 
 
 def test_hours_rows_encode_days_as_bits() -> None:
-    service = next(s for s in DATA.services.values() if effective_hours(DATA, s))
-    row = next(r for r in finder_data(DATA, "cs")["services"] if r[0] == service.id)
-    first = effective_hours(DATA, service)[0]
+    service = next(s for s in DATA.services.values() if s.hours)
+    data = finder_data(DATA, "cs")
+    row = next(r for r in data["services"] if r[0] == service.id)
     bits = row[9][0][0]
-    assert {DAYS[i] for i in range(7) if bits & (1 << i)} == set(first.days)
-    assert row[9][0][1] == _minute(first.opens)
+    assert {DAYS[i] for i in range(7) if bits & (1 << i)} == set(service.hours[0].days)
+    assert row[9][0][1] == _minute(service.hours[0].opens)
+    located = next(s for s in DATA.services.values() if not s.hours and effective_hours(DATA, s))
+    row = next(r for r in data["services"] if r[0] == located.id)
+    assert row[9] == []  # no hours of its own: each address brings its own
+    first = effective_hours(DATA, located)[0]
+    assert [_minute(first.opens), _minute(first.closes)] in [
+        h[1:] for a in row[10] for h in data["addresses"][a][1]
+    ]
 
 
 @pytest.mark.parametrize("language", SITE_LANGUAGES)
@@ -170,7 +216,8 @@ def test_finder_filters_by_need_and_language_and_keeps_them_in_the_url(
     expected = _expected(need="legal-counselling", language="vi")
     assert 0 < expected < len(DATA.services)
     _wait_for_count(page, expected)
-    links = page.locator("#finder-results a").evaluate_all("a => a.map(x => x.pathname)")
+    names = page.locator("#finder-results .finder__name a")
+    links = names.evaluate_all("a => a.map(x => x.pathname)")
     assert len(links) == expected
     assert all(link.startswith("/vi/services/") for link in links)
     assert "need=legal-counselling" in page.url and "lang=vi" in page.url
@@ -185,13 +232,148 @@ def test_finder_place_counts_services_serving_it_from_elsewhere(
     served_site: str, browser: Browser
 ) -> None:
     page = _finder(browser, f"{served_site}/en/finder/?place=praha-3&free=1")
-    _, serving = DATA.services_in("praha-3")
-    assert serving, "national services cover every place"
+    assert len(_groups(place="praha-3", free=True)) > 1, "national services cover every place"
     assert _count(page) == _expected(place="praha-3", free=True)
     page.check("input[name=access][value=phone]")
     _wait_for_count(page, _expected(place="praha-3", free=True, access=["phone"]))
     assert "access=phone" in page.url
     page.close()
+
+
+GROUPS = """() => {
+  const groups = [];
+  for (const li of document.querySelectorAll("#finder-results > li")) {
+    if (li.classList.contains("finder__divider")) groups.push({heading: li.textContent, ids: []});
+    else groups[groups.length - 1].ids.push(li.querySelector("a").pathname.split("/")[3]);
+  }
+  return groups;
+}"""
+
+
+def _heading(language: str, place: str, group: int) -> str:
+    """The group's heading as the catalogue words it, for the place `group` steps out."""
+    t = catalogue(language)
+    around = DATA.places[DATA.place_and_ancestors(place)[group]]
+    kind = {"country": "country", "region": "region", "district": "region"}.get(around.kind)
+    key = "here" if group == 0 else kind or "town"
+    return t(f"finder_group_{key}").replace("{place}", around.name[language])
+
+
+def test_residence_in_praha_3_shows_the_prague_offices_under_the_town_group(
+    served_site: str, browser: Browser
+) -> None:
+    """The residence offices sit in Praha 6, 9 and 11 and serve all of Prague: a reader in
+    Praha 3 finds them under "all of Prague", after what is in Praha 3, before the nationwide."""
+    offices = DATA.services["oamp-prague-residence-permits"]
+    assert "praha-3" not in DATA.service_places(offices)
+    page = _finder(browser, f"{served_site}/uk/finder/?need=residence&place=praha-3")
+    drawn = page.evaluate(GROUPS)
+    page.close()
+    expected = _groups(need="residence", place="praha-3")
+    assert sorted(expected) == [0, 1, 2], "in Praha 3, all of Prague, nationwide"
+    assert [g["heading"] for g in drawn] == [
+        f"{_heading('uk', 'praha-3', group)} ({len(expected[group])})" for group in sorted(expected)
+    ]
+    assert [set(g["ids"]) for g in drawn] == [expected[group] for group in sorted(expected)]
+    assert offices.id in drawn[1]["ids"]
+    assert drawn[1]["heading"].startswith("Для всього міста: Прага")
+
+
+def test_a_card_shows_address_phone_and_todays_hours(served_site: str, browser: Browser) -> None:
+    """On an Arabic page at a fixed Wednesday morning: every address of the residence offices,
+    each with that day's hours from the record (or "hours not known"), whether it is open, and
+    the phone as a tel: link; numbers and addresses read left to right."""
+    wednesday = datetime(2026, 7, 1, 7, 30, tzinfo=UTC)  # 09:30 in Prague
+    page = _finder(browser, f"{served_site}/ar/finder/?need=residence&place=praha-3", wednesday)
+    card = page.locator("#finder-results > li").filter(
+        has=page.locator('a[href$="/services/oamp-prague-residence-permits/"]')
+    )
+    lines = card.locator(".finder__where").all_inner_texts()
+    phone = card.locator('a[href^="tel:"]')
+    t = catalogue("ar")
+    offices = DATA.services["oamp-prague-residence-permits"]
+    organisation = DATA.organisations[offices.organisation]
+    assert phone.get_attribute("href") == f"tel:{organisation.phones[0].number}"
+    assert phone.evaluate("a => getComputedStyle(a).direction") == "ltr"
+    address = card.locator(".finder__where span[dir=ltr]").first
+    assert address.evaluate("s => getComputedStyle(s).direction") == "ltr"
+    page.close()
+    locations = [loc for loc in organisation.locations if loc.id in offices.locations]
+    assert len(lines) == len(locations) == 3
+    for line, location in zip(lines, locations, strict=True):
+        assert line.startswith(str(location.address.street))
+        today = [f"{h.opens}–{h.closes}" for h in location.hours if "we" in h.days]
+        if not location.hours:
+            assert line.endswith(t("finder_hours_unknown"))
+        else:  # 09:30 falls in every Wednesday range of these offices
+            assert t("finder_today").replace("{hours}", ", ".join(today)) in line
+            assert line.endswith(t("finder_state_open"))
+
+
+def test_open_now_cards_say_open_now(served_site: str, browser: Browser) -> None:
+    moment = datetime(2026, 7, 1, 7, 30, tzinfo=UTC)
+    page = _finder(browser, f"{served_site}/en/finder/?open=now", moment)
+    cards = page.locator("#finder-results > li")
+    assert cards.count() == min(_expected(moment=moment), 100)
+    for index in range(cards.count()):
+        assert "Open now" in (cards.nth(index).text_content() or "")
+    page.close()
+
+
+def test_changing_the_language_keeps_the_filters(served_site: str, browser: Browser) -> None:
+    page = _finder(browser, f"{served_site}/uk/finder/")
+    page.select_option("#finder-need", "residence")
+    page.select_option("#finder-place", "praha-3")
+    page.check("input[name=open][value=now]")
+    page.hover(".md-header__option .md-select")  # Material opens its language menu on hover
+    page.click('a.md-select__link[hreflang="vi"]')
+    page.wait_for_url("**/vi/finder/?**")
+    page.wait_for_function("document.getElementById('finder-count').textContent.match(/\\d/)")
+    assert page.locator("#finder-need").input_value() == "residence"
+    assert page.locator("#finder-place").input_value() == "praha-3"
+    assert page.locator("input[name=open][value=now]").is_checked()
+    page.go_back()  # the finder's own state, unchanged, in the first language
+    page.wait_for_url("**/uk/finder/?**")
+    page.close()
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_finder_fits_a_phone_screen(served_site: str, browser: Browser, language: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{served_site}/{language}/finder/?need=residence&place=praha-3")
+    page.wait_for_selector("#finder-results .finder__where")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.close()
+    assert width <= 390
+
+
+def test_hostile_text_in_a_card_stays_text(tmp_path: Path, browser: Browser) -> None:
+    """The finder builds its cards from JSON: record text is set as text, never parsed."""
+    hostile = load(ROOT / "tests" / "hostile-data", today=TODAY)
+    page_file = tmp_path / "en" / "finder" / "index.html"
+    page_file.parent.mkdir(parents=True)
+    body = PageWriter(hostile, "en").finder().body
+    page_file.write_text(f"<!doctype html><html><body>{body}</body></html>", "utf-8")
+    (tmp_path / "en" / "finder.json").write_text(finder_file(hostile, "en"), "utf-8")
+    (tmp_path / "assets").mkdir()
+    shutil.copy(ROOT / "content" / "assets" / "directory-finder.js", tmp_path / "assets")
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    with serve(tmp_path) as address:
+        page = browser.new_page()
+        page.on("dialog", on_dialog)
+        page.goto(f"{address}/en/finder/?place=praha-3")
+        page.wait_for_selector("#finder-results .finder__where")
+        text = page.inner_text("#finder-results")
+        images = page.locator("#finder-results img").count()
+        page.close()
+    assert dialogs == [] and images == 0
+    assert "<img src=x onerror=alert('img')>" in text
+    assert "<script>alert('name')</script>" in text
 
 
 def test_finder_keeps_working_offline_once_loaded(served_site: str, browser: Browser) -> None:
