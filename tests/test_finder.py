@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -297,6 +298,8 @@ def test_a_card_shows_address_phone_and_todays_hours(served_site: str, browser: 
     assert phone.evaluate("a => getComputedStyle(a).direction") == "ltr"
     address = card.locator(".finder__where span[dir=ltr]").first
     assert address.evaluate("s => getComputedStyle(s).direction") == "ltr"
+    first, last = phone.evaluate(_FIRST_AND_LAST_X)  # drawn as written: "+" left of the end
+    assert first < last
     page.close()
     locations = [loc for loc in organisation.locations if loc.id in offices.locations]
     assert len(lines) == len(locations) == 3
@@ -308,6 +311,29 @@ def test_a_card_shows_address_phone_and_todays_hours(served_site: str, browser: 
         else:  # 09:30 falls in every Wednesday range of these offices
             assert t("finder_today").replace("{hours}", ", ".join(today)) in line
             assert line.endswith(t("finder_state_open"))
+
+
+# The x of a link's first and last character as drawn.
+_FIRST_AND_LAST_X = """a => {
+  const text = a.firstChild, x = i => { const r = document.createRange(); r.setStart(text, i);
+    r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+  return [x(0), x(text.textContent.length - 1)];
+}"""
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_finder_with_cards_has_no_serious_accessibility_violation(
+    served_site: str, browser: Browser, language: str
+) -> None:
+    axe = Path(sys.prefix) / "share" / "npm" / "axe.min.js"
+    page = _finder(browser, f"{served_site}/{language}/finder/?need=residence&place=praha-3")
+    page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+             .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)"""
+    )
+    page.close()
+    assert violations == []
 
 
 def test_open_now_cards_say_open_now(served_site: str, browser: Browser) -> None:
