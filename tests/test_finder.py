@@ -369,8 +369,15 @@ def test_the_finder_fits_a_phone_screen(served_site: str, browser: Browser, lang
     page.goto(f"{served_site}/{language}/finder/?need=residence&place=praha-3")
     page.wait_for_selector("#finder-results .finder__where")
     width = page.evaluate("document.documentElement.scrollWidth")
+    # Cards use the whole column in both directions (no list indent left over on one side).
+    column, card = page.evaluate(
+        """() => [document.getElementById("finder-count"),
+                  document.querySelector("#finder-results > li:not(.finder__divider)")]
+                 .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })"""
+    )
     page.close()
     assert width <= 390
+    assert card == pytest.approx(column, abs=1)
 
 
 def test_hostile_text_in_a_card_stays_text(tmp_path: Path, browser: Browser) -> None:

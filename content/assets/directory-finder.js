@@ -197,7 +197,9 @@
     var parts = labels.today.split("{hours}");
     var ranges = today.map(function (h) { return clock(h[1]) + "–" + clock(h[2]); }).join(", ");
     var open = openAt(hours, now);
-    return [document.createTextNode(parts[0]), ltr(ranges), document.createTextNode(parts[1] || ""),
+    var times = ltr(ranges);
+    times.className = "finder__times";
+    return [document.createTextNode(parts[0]), times, document.createTextNode(parts[1] || ""),
       document.createTextNode(" · "),
       text("span", open ? labels.open_now : labels.closed_now, open ? "finder__open" : "finder__closed")];
   }
