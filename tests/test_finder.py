@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -43,17 +43,35 @@ def _minute(time: str) -> int:
     return int(time[:2]) * 60 + int(time[3:])
 
 
-def _expected(
+def _areas(service: Service) -> list[str]:
+    """The record format's rule: `areas`, else the places of the service's addresses."""
+    return service.areas if service.areas is not None else sorted(DATA.service_places(service))
+
+
+def _group(service: Service, place: str) -> int | None:
+    """Nearest first: 0 when the service is in the place or serves (a part of) it, n when its
+    areas cover the n-th place around it (town, region, country), None when neither."""
+    if not place:
+        return 0
+    around = DATA.place_and_ancestors(place)
+    places = [*DATA.service_places(service), *_areas(service)]
+    if any(place in DATA.place_and_ancestors(p) for p in places):
+        return 0
+    distances = [around.index(area) for area in _areas(service) if area in around]
+    return min(distances) if distances else None
+
+
+def _groups(
     need: str = "",
     place: str = "",
     language: str = "",
     free: bool = False,
     access: Iterable[str] = (),
     moment: datetime | None = None,
-) -> int:
-    located, serving = DATA.services_in(place) if place else (list(DATA.services.values()), [])
-    count = 0
-    for service in [*located, *serving]:
+) -> dict[int, set[str]]:
+    """The services the finder must show, by group (see `_group`)."""
+    groups: dict[int, set[str]] = {}
+    for service in DATA.services.values():
         if need and need not in service.categories:
             continue
         if language and language not in DATA.service_languages(service):
@@ -64,36 +82,62 @@ def _expected(
             continue
         if moment is not None and not _open_at(service, moment):
             continue
-        count += 1
-    return count
+        group = _group(service, place)
+        if group is not None:
+            groups.setdefault(group, set()).add(service.id)
+    return groups
+
+
+def _expected(**filters: Any) -> int:
+    return sum(len(ids) for ids in _groups(**filters).values())
 
 
 def test_finder_data_is_compact_and_points_at_real_records() -> None:
     data = finder_data(DATA, "uk")
-    assert data["v"] == 1
+    assert data["v"] == 2
     assert len(data["services"]) == len(DATA.services)
     for row in data["services"]:
         service = DATA.services[row[0]]
+        organisation = DATA.organisations[service.organisation]
         assert [data["needs"][i] for i in row[3]] == service.categories
         assert {data["places"][i][0] for i in row[4]} == DATA.service_places(service)
+        assert [data["places"][i][0] for i in row[5]] == _areas(service)
         assert [data["languages"][i] for i in row[6]] == DATA.service_languages(service)
         assert row[7] == service.cost
+        locations = [loc for loc in organisation.locations if loc.id in service.locations]
+        assert len(row[10]) == len(locations)
+        for index, location in zip(row[10], locations, strict=True):
+            assert location.address.city in data["addresses"][index][0]
+            assert len(data["addresses"][index][1]) == len(location.hours)
+        phones = service.phones + organisation.phones
+        if phones:  # the number as the record has it, only spaced for reading
+            assert re.sub(r"[^+\d]", "", row[11]) == phones[0].number
+        else:
+            assert row[11] == ""
         for bits, opens, closes in row[9]:
             assert 0 < bits < 128 and 0 <= opens < closes <= 24 * 60
     praha_3 = next(i for i, p in enumerate(data["places"]) if p[0] == "praha-3")
     assert data["places"][data["places"][praha_3][1]][0] == "praha"
+    assert data["places"][praha_3][2] == "town-district"
     # Dense JSON: no spaces after separators, no escaped non-ASCII text.
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     assert len(text.encode()) < 400 * len(DATA.services)
 
 
 def test_hours_rows_encode_days_as_bits() -> None:
-    service = next(s for s in DATA.services.values() if effective_hours(DATA, s))
-    row = next(r for r in finder_data(DATA, "cs")["services"] if r[0] == service.id)
-    first = effective_hours(DATA, service)[0]
+    service = next(s for s in DATA.services.values() if s.hours)
+    data = finder_data(DATA, "cs")
+    row = next(r for r in data["services"] if r[0] == service.id)
     bits = row[9][0][0]
-    assert {DAYS[i] for i in range(7) if bits & (1 << i)} == set(first.days)
-    assert row[9][0][1] == _minute(first.opens)
+    assert {DAYS[i] for i in range(7) if bits & (1 << i)} == set(service.hours[0].days)
+    assert row[9][0][1] == _minute(service.hours[0].opens)
+    located = next(s for s in DATA.services.values() if not s.hours and effective_hours(DATA, s))
+    row = next(r for r in data["services"] if r[0] == located.id)
+    assert row[9] == []  # no hours of its own: each address brings its own
+    first = effective_hours(DATA, located)[0]
+    assert [_minute(first.opens), _minute(first.closes)] in [
+        h[1:] for a in row[10] for h in data["addresses"][a][1]
+    ]
 
 
 @pytest.mark.parametrize("language", SITE_LANGUAGES)
@@ -170,7 +214,8 @@ def test_finder_filters_by_need_and_language_and_keeps_them_in_the_url(
     expected = _expected(need="legal-counselling", language="vi")
     assert 0 < expected < len(DATA.services)
     _wait_for_count(page, expected)
-    links = page.locator("#finder-results a").evaluate_all("a => a.map(x => x.pathname)")
+    names = page.locator("#finder-results .finder__name a")
+    links = names.evaluate_all("a => a.map(x => x.pathname)")
     assert len(links) == expected
     assert all(link.startswith("/vi/services/") for link in links)
     assert "need=legal-counselling" in page.url and "lang=vi" in page.url
@@ -185,8 +230,7 @@ def test_finder_place_counts_services_serving_it_from_elsewhere(
     served_site: str, browser: Browser
 ) -> None:
     page = _finder(browser, f"{served_site}/en/finder/?place=praha-3&free=1")
-    _, serving = DATA.services_in("praha-3")
-    assert serving, "national services cover every place"
+    assert len(_groups(place="praha-3", free=True)) > 1, "national services cover every place"
     assert _count(page) == _expected(place="praha-3", free=True)
     page.check("input[name=access][value=phone]")
     _wait_for_count(page, _expected(place="praha-3", free=True, access=["phone"]))

@@ -109,36 +109,63 @@
     return { day: DAYS.indexOf(s.day), minute: parseInt(hm[0], 10) * 60 + parseInt(hm[1], 10) };
   }
 
-  /* "local" when the service has an address in the place, "serving" when its area covers the
-     place or an area around it, false otherwise. */
-  function placeMatch(row, placeIndex) {
-    if (placeIndex === -1) return "local";
-    var local = row[4].some(function (p) { return ancestors[p].indexOf(placeIndex) !== -1; });
-    if (local) return "local";
-    var around = ancestors[placeIndex];
-    return row[5].some(function (p) { return around.indexOf(p) !== -1; }) ? "serving" : false;
+  /* The places from the chosen one outwards: itself, its town, region and country. */
+  function chainOf(placeId) {
+    if (!placeId) return [];
+    var index = data.places.findIndex(function (p) { return p[0] === placeId; });
+    return index === -1 ? [] : ancestors[index];
   }
 
-  function filter(s) {
+  /* Which group a service falls in for the chosen place, nearest first: 0 when it has an
+     address in the place (or inside it) or serves it or a part of it; n when its areas
+     cover the n-th place around it (town, region, country); -1 when it does not serve it. */
+  function groupOf(row, chain) {
+    if (!chain.length) return 0;
+    var inside = function (p) { return ancestors[p].indexOf(chain[0]) !== -1; };
+    if (row[4].some(inside) || row[5].some(inside)) return 0;
+    var best = -1;
+    row[5].forEach(function (p) {
+      var at = chain.indexOf(p);
+      if (at > 0 && (best === -1 || at < best)) best = at;
+    });
+    return best;
+  }
+
+  /* The service's own hours, else those of its addresses (as its page shows them). */
+  function hoursOf(row) {
+    if (row[9].length) return row[9];
+    return row[10].reduce(function (all, a) { return all.concat(data.addresses[a][1]); }, []);
+  }
+
+  function filter(s, chain) {
     var need = data.needs.indexOf(s.need);
-    var place = s.place ? data.places.findIndex(function (p) { return p[0] === s.place; }) : -1;
     var lang = data.languages.indexOf(s.lang);
     var when = moment(s);
-    var result = { local: [], serving: [], noHours: 0 };
+    var result = { groups: chain.map(function () { return []; }), noHours: 0 };
+    if (!chain.length) result.groups = [[]];
     data.services.forEach(function (row) {
       if (s.need && row[3].indexOf(need) === -1) return;
       if (s.lang && row[6].indexOf(lang) === -1) return;
       if (s.free && row[7] !== "free") return;
       if (s.access.length && !s.access.some(function (a) { return row[8].indexOf(a) !== -1; })) return;
-      var where = placeMatch(row, place);
-      if (!where) return;
+      var group = groupOf(row, chain);
+      if (group === -1) return;
       if (when) {
-        if (!row[9].length) { result.noHours += 1; return; }
-        if (!openAt(row[9], when)) return;
+        var hours = hoursOf(row);
+        if (!hours.length) { result.noHours += 1; return; }
+        if (!openAt(hours, when)) return;
       }
-      result[where].push(row);
+      result.groups[group].push(row);
     });
     return result;
+  }
+
+  function groupHeading(chain, group, count) {
+    var place = data.places[chain[group]];
+    var kind = group === 0 ? "here" : place[2] === "country" ? "country"
+      : place[2] === "region" || place[2] === "district" ? "region" : "town";
+    var label = labels.groups[kind].replace("{place}", placeNames[place[0]] || place[0]);
+    return text("li", label + " (" + count + ")", "finder__divider");
   }
 
   function text(tag, value, className) {
@@ -148,20 +175,71 @@
     return el;
   }
 
-  function item(row) {
+  /* Numbers, times and addresses read left to right inside right-to-left text. */
+  function ltr(value) {
+    var span = text("span", value);
+    span.dir = "ltr";
+    return span;
+  }
+
+  function clock(minute) {
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return pad(Math.floor(minute / 60)) + ":" + pad(minute % 60);
+  }
+
+  /* Today's hours and whether it is open now, as nodes to append to a line of the card;
+     "hours not known" when no source gives any (never a guess). */
+  function hoursNodes(hours, now) {
+    if (!hours.length) return [document.createTextNode(labels.hours_unknown)];
+    var today = hours.filter(function (h) { return h[0] & (1 << now.day); })
+      .sort(function (a, b) { return a[1] - b[1]; });
+    if (!today.length) return [text("span", labels.closed_today, "finder__closed")];
+    var parts = labels.today.split("{hours}");
+    var ranges = today.map(function (h) { return clock(h[1]) + "–" + clock(h[2]); }).join(", ");
+    var open = openAt(hours, now);
+    var times = ltr(ranges);
+    times.className = "finder__times";
+    return [document.createTextNode(parts[0]), times, document.createTextNode(parts[1] || ""),
+      document.createTextNode(" · "),
+      text("span", open ? labels.open_now : labels.closed_now, open ? "finder__open" : "finder__closed")];
+  }
+
+  function line(className, nodes) {
+    var p = document.createElement("p");
+    p.className = className;
+    nodes.forEach(function (node) { p.appendChild(node); });
+    return p;
+  }
+
+  /* Where, when and how to call: each address with its hours today, the service's own hours
+     when it has them, and its first phone number as a link. */
+  function contactLines(row, now) {
+    var lines = row[10].map(function (a) {
+      var address = data.addresses[a];
+      var nodes = [ltr(address[0])];
+      if (!row[9].length) nodes = nodes.concat([document.createTextNode(" · ")], hoursNodes(address[1], now));
+      return line("finder__where", nodes);
+    });
+    if (row[9].length) lines.push(line("finder__when-open", hoursNodes(row[9], now)));
+    if (row[11]) {
+      var call = text("a", row[11]);
+      call.href = "tel:" + row[11].replace(/[^+\d]/g, "");
+      lines.push(line("finder__phone", [document.createTextNode(labels.phone + ": "), call]));
+    }
+    return lines;
+  }
+
+  function item(row, now) {
     var li = document.createElement("li");
     var link = text("a", row[1]);
     link.href = "../services/" + encodeURIComponent(row[0]) + "/";
-    var title = document.createElement("p");
-    title.className = "finder__name";
-    title.appendChild(link);
-    li.appendChild(title);
+    li.appendChild(line("finder__name", [link]));
     li.appendChild(text("p", data.organisations[row[2]], "finder__org"));
+    contactLines(row, now).forEach(function (p) { li.appendChild(p); });
     var facts = [];
-    var places = row[4].length ? row[4] : row[5];
-    if (places.length) {
-      facts.push((row[4].length ? "" : labels.serves + " ") +
-        places.map(function (p) { return placeNames[data.places[p][0]]; }).join(", "));
+    if (!row[10].length && row[5].length) {
+      facts.push(labels.serves + " " +
+        row[5].map(function (p) { return placeNames[data.places[p][0]]; }).join(", "));
     }
     facts.push(labels.cost[row[7]]);
     if (row[8].length) facts.push(row[8].map(function (a) { return labels.access[a]; }).join(", "));
@@ -172,27 +250,37 @@
     return li;
   }
 
-  function draw(result, s) {
-    var rows = result.local.concat(result.serving);
-    var total = rows.length;
+  function draw(result, chain) {
+    var total = result.groups.reduce(function (n, g) { return n + g.length; }, 0);
     var message = labels.count.replace("{count}", total);
-    if (s.place && result.serving.length) {
-      message += " " + labels.split.replace("{local}", result.local.length)
-        .replace("{serving}", result.serving.length);
-    }
     if (result.noHours) message += " " + labels.no_hours.replace("{count}", result.noHours);
     if (!total) message += " " + labels.nothing;
     countOut.textContent = message;
     var limit = showAll ? total : Math.min(total, FIRST);
+    var now = pragueNow();
     var fragment = document.createDocumentFragment();
-    for (var i = 0; i < limit; i++) {
-      if (s.place && i === result.local.length && result.serving.length) {
-        fragment.appendChild(text("li", labels.serving_heading, "finder__divider"));
+    var drawn = 0;
+    result.groups.forEach(function (rows, group) {
+      if (!rows.length || drawn >= limit) return;
+      if (chain.length) fragment.appendChild(groupHeading(chain, group, rows.length));
+      for (var i = 0; i < rows.length && drawn < limit; i++, drawn++) {
+        fragment.appendChild(item(rows[i], now));
       }
-      fragment.appendChild(item(rows[i]));
-    }
+    });
     list.replaceChildren(fragment);
     moreWrap.hidden = limit >= total;
+  }
+
+  /* The language menu leads to the finder in another language with the same filters. */
+  var languageLinks = Array.prototype.filter.call(
+    document.querySelectorAll("a.md-select__link[hreflang]"),
+    function (a) { return /\/finder\/$/.test(a.pathname); }
+  ).map(function (a) { return { link: a, base: a.getAttribute("href") }; });
+
+  function carryFilters(query) {
+    languageLinks.forEach(function (l) {
+      l.link.setAttribute("href", l.base + (query ? "?" + query : ""));
+    });
   }
 
   function update(push) {
@@ -200,7 +288,11 @@
     form.querySelector(".finder__when").hidden = s.open !== "at";
     var query = toQuery(s);
     if (push) history.replaceState(null, "", query ? "?" + query : location.pathname);
-    if (data) draw(filter(s), s);
+    carryFilters(query);
+    if (data) {
+      var chain = chainOf(s.place);
+      draw(filter(s, chain), chain);
+    }
   }
 
   form.hidden = false;
@@ -215,6 +307,7 @@
   document.getElementById("finder-more").addEventListener("click", function () {
     showAll = true; update(false);
   });
+  window.addEventListener("popstate", function () { fromQuery(location.search); update(false); });
   fromQuery(location.search);
   update(false);
   countOut.textContent = labels.loading;

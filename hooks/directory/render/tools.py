@@ -11,9 +11,8 @@ from markupsafe import escape
 from directory.data.models import (
     DAYS,
     Access,
-    Cost,
 )
-from directory.render.finder import FINDER_DATA_FILE
+from directory.render.finder import FINDER_DATA_FILE, finder_labels
 from directory.render.formatting import natural_order
 from directory.render.page import Page
 from directory.render.renderer import CZECHIA_CENTRE, Renderer
@@ -76,19 +75,6 @@ class ToolPages(Renderer):
         return Page("finder/index.md", self.t("nav_finder"), self._finder_body)
 
     def _finder_body(self) -> str:
-        labels = {
-            "count": self.t("finder_count"),
-            "split": self.t("finder_split"),
-            "no_hours": self.t("finder_no_hours"),
-            "nothing": self.t("finder_nothing"),
-            "serving_heading": self.t("serving_this_place"),
-            "serves": self.t("serves_area") + ":",
-            "languages": self.t("languages_spoken"),
-            "loading": self.t("finder_loading"),
-            "failed": self.t("finder_failed"),
-            "cost": {cost: self.t(f"cost_{cost}") for cost in get_args(Cost)},
-            "access": {way: self.t(f"access_{way}") for way in get_args(Access)},
-        }
         return self.render(
             "finder.html",
             "../",
@@ -100,7 +86,7 @@ class ToolPages(Renderer):
             ),
             access=get_args(Access),
             days=DAYS,
-            labels=labels,
+            labels=finder_labels(self.t),
         )
 
     def search_page(self) -> Page:
