@@ -8,7 +8,6 @@ built: it writes what needs the whole site and waits for the rest."""
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Mapping
@@ -31,11 +30,10 @@ from directory.render.maps import copy_assets, write_map_data
 from directory.render.pages import SiteLinks
 from directory.text.languages import PICKER_LOCALE, SITE_LANGUAGES
 
-# Niceness of the work beside the build. MkDocs is on the longest path, and the bodies it
-# needs next are made at its own priority; each search index can start only once its language
-# is built, and the leaflets, which can be made any time, take what is left.
+# Niceness of the search indexes: Pagefind uses every core it finds, and MkDocs is on the
+# build's longest path. (The PDFs, ~30 ms a leaflet with Typst, wait in the one queue of the
+# work beside the build behind the first bodies.)
 SEARCH_NICENESS = 10
-PDF_NICENESS = 19
 
 
 def x_default(html: str) -> str:
@@ -125,11 +123,7 @@ class BuildWork:
         try:
             if self.scope.pdfs:
                 self._pdfs = PdfPrinting(
-                    directory,
-                    links,
-                    cache / "leaflets",
-                    workers=os.cpu_count() or 1,
-                    niceness=PDF_NICENESS,
+                    directory, links, cache / "leaflets", executor=self._side.executor
                 )
         except BaseException:
             self._side.cancel()  # the fonts are missing: no worker left behind

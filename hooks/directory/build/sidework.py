@@ -22,7 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -129,6 +129,13 @@ class SideWork:
         if made is None:
             made = [self._pages[path].body for path in paths]
         return dict(zip(paths, made, strict=True))
+
+    @property
+    def executor(self) -> Executor:
+        """The pool, for work that submits its own jobs (the leaflet PDFs)."""
+        if self._pool is None:
+            raise RuntimeError("the work beside the build is over")
+        return self._pool
 
     def submit(self, job: Callable[..., T], *args: object) -> Future[T]:
         """Run `job(*args)` (a module-level function of plain data) in the pool."""

@@ -52,7 +52,7 @@ def page_qr_svg(url: str) -> str:
 
 
 def qr_img(svg: str) -> str:
-    """An <img> with a QR code's SVG as a data address: WeasyPrint and browsers draw it alike."""
+    """An <img> with a QR code's SVG as a data address, drawn by every browser and printed."""
     data = base64.b64encode(svg.encode()).decode()
     return f'<img class="qr-code" src="data:image/svg+xml;base64,{data}" alt="">'
 
