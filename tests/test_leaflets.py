@@ -27,8 +27,9 @@ from directory.data.leaflet_plan import (
 )
 from directory.data.loading import load
 from directory.data.models import OpeningHours
-from directory.print.leaflets import LeafletWriter, compact_hours
+from directory.print.leaflets import LeafletWriter
 from directory.print.pdf import PdfPrinting
+from directory.render.formatting import compact_hours
 from directory.render.pages import SiteLinks
 from directory.text.catalogue import catalogue
 from directory.text.languages import SITE_LANGUAGES

@@ -12,6 +12,8 @@ from directory.data.models import (
     Category,
     EmergencyNumber,
     GlossaryTerm,
+    Location,
+    OpeningHours,
     Organisation,
     Place,
     SearchTerm,
@@ -60,10 +62,25 @@ class Directory:
             current = self.places[current].parent
         return chain
 
+    def service_locations(self, service: Service) -> list[Location]:
+        """The organisation's addresses the service is offered at, in the record's order."""
+        organisation = self.organisations[service.organisation]
+        return [loc for loc in organisation.locations if loc.id in service.locations]
+
     def service_places(self, service: Service) -> set[str]:
         """Places where the service has an address."""
-        organisation = self.organisations[service.organisation]
-        return {loc.place for loc in organisation.locations if loc.id in service.locations}
+        return {loc.place for loc in self.service_locations(service)}
+
+    def service_hours(
+        self, service: Service, locations: list[Location] | None = None
+    ) -> list[OpeningHours]:
+        """The opening hours that apply to a service (the one rule for pages, finder, leaflets,
+        exports and reports): its own when the record gives them, else those of its addresses
+        (`locations`, default all it is offered at); empty when no source gives any."""
+        if service.hours:
+            return service.hours
+        shown = self.service_locations(service) if locations is None else locations
+        return [hours for location in shown for hours in location.hours]
 
     def services_in(self, place_id: str) -> tuple[tuple[Service, ...], tuple[Service, ...]]:
         """Services with an address in the place (or a place inside it), and services that

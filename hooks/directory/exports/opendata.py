@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from directory.data.dataset import Directory
-from directory.data.models import Location, OpeningHours, Organisation, Service
+from directory.data.models import Location, Organisation, Service
 from directory.exports.hsds import (
     LICENSE,
     LICENSE_URL,
@@ -40,7 +40,7 @@ from directory.exports.hsds import (
     organisation_uuid,
     service_uuid,
 )
-from directory.render.maps import address_text
+from directory.render.formatting import address_text, hours_list
 from directory.text.languages import SITE_LANGUAGES
 from directory.text.localized import pick
 
@@ -82,10 +82,6 @@ def _csv(rows: list[Columns]) -> str:
 
 def _join(values: Iterable[str]) -> str:
     return ";".join(values)
-
-
-def _hours_list(hours: list[OpeningHours]) -> str:
-    return _join(f"{','.join(e.days)} {e.opens}-{e.closes}" for e in hours)
 
 
 def _texts(name: str, text: dict[str, str] | None) -> Columns:
@@ -138,7 +134,7 @@ def _service_row(directory: Directory, svc: Service) -> Columns:
         ("website", svc.website or ""),
         ("email", svc.email or ""),
         ("phones", _join(phone.number for phone in svc.phones)),
-        ("hours", _hours_list(svc.hours)),
+        ("hours", hours_list(svc.hours)),
         *_review(svc),
     ]
 
@@ -155,7 +151,7 @@ def _location_row(directory: Directory, org: Organisation, location: Location) -
         ("place", location.place),
         ("latitude", str(location.geo.lat) if location.geo else ""),
         ("longitude", str(location.geo.lon) if location.geo else ""),
-        ("hours", _hours_list(location.hours)),
+        ("hours", hours_list(location.hours)),
         ("wheelchair", location.wheelchair),
         ("services", _join(_services_at(directory, org, location))),
     ]

@@ -76,9 +76,7 @@ def _has_phone(directory: Directory, service: Service) -> bool:
 
 
 def _has_hours(directory: Directory, service: Service) -> bool:
-    organisation = directory.organisations[service.organisation]
-    located = [loc for loc in organisation.locations if loc.id in service.locations]
-    return bool(service.hours or any(loc.hours for loc in located))
+    return bool(directory.service_hours(service))
 
 
 def _located_in(directory: Directory, place_id: str) -> tuple[Service, ...]:

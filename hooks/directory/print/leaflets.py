@@ -9,15 +9,14 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
-from itertools import groupby
 
 from markupsafe import Markup
 
 from directory.data.dataset import Directory
 from directory.data.freshness import format_partial_date
 from directory.data.leaflet_plan import Plan, all_plans
-from directory.data.models import DAYS, OpeningHours, Place, Service
-from directory.render.maps import address_text
+from directory.data.models import OpeningHours, Place, Service
+from directory.render.formatting import address_text, compact_hours
 from directory.render.pages import (
     Page,
     SiteLinks,
@@ -103,26 +102,6 @@ class Leaflet:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
 
 
-def compact_hours(hours: list[OpeningHours], t: Catalogue) -> str:
-    """Days with the same times merged into ranges, as "Mo-Th 09:00-17:00; Fr 09:00-12:00"
-    (with en dashes and the language's day abbreviations)."""
-    names = t.abbreviated_day_names()
-    ordered = sorted(hours, key=lambda h: h.opens)
-    by_day = [
-        ", ".join(dict.fromkeys(f"{h.opens}–{h.closes}" for h in ordered if d in h.days))
-        for d in DAYS
-    ]
-    parts = []
-    index = 0
-    for times, run in groupby(by_day):
-        length = len(list(run))
-        if times:
-            days = names[index] if length == 1 else f"{names[index]}–{names[index + length - 1]}"
-            parts.append(f"{days} {times}")
-        index += length
-    return "; ".join(parts)
-
-
 class LeafletWriter:
     """Leaflets of one reader language: their content, and their pages on the site."""
 
@@ -168,12 +147,12 @@ class LeafletWriter:
         """A service as listed for `place`: its addresses there (else its first two) and their
         opening hours, unless the service has its own."""
         organisation = self.directory.organisations[service.organisation]
-        locations = [loc for loc in organisation.locations if loc.id in service.locations]
+        locations = self.directory.service_locations(service)
         inside = [
             loc for loc in locations if place.id in self.directory.place_and_ancestors(loc.place)
         ]
         shown = (inside or locations)[:2]
-        hours = service.hours or [h for loc in shown for h in loc.hours]
+        hours = self.directory.service_hours(service, shown)
         phones = [phone_display(p.number) for p in service.phones + organisation.phones]
         return Entry(
             service.id,

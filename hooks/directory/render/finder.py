@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any, get_args
 
 from directory.data.dataset import Directory
-from directory.data.models import DAYS, Access, Cost, Location, OpeningHours, Service
-from directory.render.formatting import phone_display
+from directory.data.models import DAYS, Access, Cost, OpeningHours, Service
+from directory.render.formatting import address_text, phone_display
 from directory.text.catalogue import Catalogue
 from directory.text.localized import pick
 
@@ -41,11 +41,8 @@ FORMAT_VERSION = 2
 
 
 def effective_hours(directory: Directory, service: Service) -> list[OpeningHours]:
-    """The service's own hours, else those of the addresses it is offered at (as its page
-    shows them); empty when no source gives any."""
-    if service.hours:
-        return service.hours
-    return [h for loc in _locations(directory, service) for h in loc.hours]
+    """The hours that apply to the service (`Directory.service_hours`: the one rule)."""
+    return directory.service_hours(service)
 
 
 def service_areas(directory: Directory, service: Service) -> list[str]:
@@ -55,23 +52,10 @@ def service_areas(directory: Directory, service: Service) -> list[str]:
     return sorted(directory.service_places(service))
 
 
-def address_text(location: Location) -> str:
-    """The address as the service page writes it (street, postcode and city)."""
-    address = location.address
-    street = f"{address.street}, " if address.street else ""
-    postcode = f"{address.postcode} " if address.postcode else ""
-    return f"{street}{postcode}{address.city}"
-
-
 def first_phone(directory: Directory, service: Service) -> str:
     """The first number the service page lists (the service's, then its organisation's)."""
     phones = service.phones + directory.organisations[service.organisation].phones
     return phone_display(phones[0].number) if phones else ""
-
-
-def _locations(directory: Directory, service: Service) -> list[Location]:
-    organisation = directory.organisations[service.organisation]
-    return [loc for loc in organisation.locations if loc.id in service.locations]
 
 
 def _minutes(time: str) -> int:
@@ -95,7 +79,7 @@ class _Addresses:
 
     def indexes(self, directory: Directory, service: Service) -> list[int]:
         found = []
-        for location in _locations(directory, service):
+        for location in directory.service_locations(service):
             key = (service.organisation, location.id)
             if key not in self._at:
                 self._at[key] = len(self.rows)

@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import groupby
 from typing import Any
 
 import phonenumbers
 from markupsafe import Markup, escape
 
-from directory.data.models import DAYS, OpeningHours
+from directory.data.models import DAYS, Location, OpeningHours
 from directory.text.catalogue import Catalogue
 
 
@@ -31,6 +32,41 @@ def hours_rows(hours: list[OpeningHours], t: Catalogue) -> list[HoursRow]:
             text = ", ".join(f"{opens}–{closes}" for opens, closes in times)
             rows.append(HoursRow(t.day_name(index), text))
     return rows
+
+
+def compact_hours(hours: list[OpeningHours], t: Catalogue) -> str:
+    """Days with the same times merged into ranges, as "Mo-Th 09:00-17:00; Fr 09:00-12:00"
+    (with en dashes and the language's day abbreviations): where a line has no room for a
+    table (leaflets)."""
+    names = t.abbreviated_day_names()
+    ordered = sorted(hours, key=lambda h: h.opens)
+    by_day = [
+        ", ".join(dict.fromkeys(f"{h.opens}–{h.closes}" for h in ordered if d in h.days))
+        for d in DAYS
+    ]
+    parts = []
+    index = 0
+    for times, run in groupby(by_day):
+        length = len(list(run))
+        if times:
+            days = names[index] if length == 1 else f"{names[index]}–{names[index + length - 1]}"
+            parts.append(f"{days} {times}")
+        index += length
+    return "; ".join(parts)
+
+
+def hours_list(hours: list[OpeningHours]) -> str:
+    """Machine-readable hours for exports: "mo,tu,we 09:00-17:00;fr 09:00-12:00"."""
+    return ";".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in hours)
+
+
+def address_text(location: Location) -> str:
+    """An address on one line, as pages, popups, cards, leaflets and exports write it:
+    "Street 1, 130 00 Praha"."""
+    address = location.address
+    street = f"{address.street}, " if address.street else ""
+    postcode = f"{address.postcode} " if address.postcode else ""
+    return f"{street}{postcode}{address.city}"
 
 
 def natural_order(text: str) -> tuple[Any, ...]:

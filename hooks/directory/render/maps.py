@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from directory.data.dataset import Directory
 from directory.data.models import Location, Organisation, Service
 from directory.render.escaping import script_json
+from directory.render.formatting import address_text
 from directory.text.localized import pick
 
 VENDOR_DIR = "assets/vendor/leaflet"  # inside the site, shared by every language
@@ -73,11 +74,6 @@ def write_map_data(directory: Directory, site_dir: Path, language: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(MapData(directory, language).data_file(), encoding="utf-8")
     return target
-
-
-def address_text(location: Location) -> str:
-    parts = [location.address.street, location.address.postcode, location.address.city]
-    return " ".join(part for part in parts if part)
 
 
 def osm_link(location: Location) -> str:
