@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import pytest
+import yaml
 from directory.build.search import SearchIndexing
+from directory.text.languages import SITE_LANGUAGES
+
+if TYPE_CHECKING:  # Playwright only when a browser test runs
+    from playwright.sync_api import Browser, Page
 
 
 def _page(folder: Path, language: str, text: str) -> None:
@@ -49,3 +57,82 @@ def test_a_cancelled_build_leaves_no_indexer_running(tmp_path: Path) -> None:
     indexing.cancel()
     assert set(indexing.finish()) <= {"uk"}  # a run may have ended before the cancel
     assert not any(thread.name == "pagefind" for thread in threading.enumerate())
+
+
+# What readers type, and the pages that must answer (tests/search-queries.yaml).
+QUERIES = Path(__file__).with_name("search-queries.yaml")
+PASS_RATE = 0.95
+
+
+@dataclass(frozen=True)
+class Query:
+    language: str
+    text: str
+    expects: frozenset[str]  # "services/<id>": one of them among the first three results
+
+
+def reader_queries() -> list[Query]:
+    """The query set, each query's expectation resolved to page paths."""
+    document = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    groups: dict[str, list[str]] = document["groups"]
+    return [
+        Query(
+            language,
+            str(entry["query"]),
+            frozenset(groups[expects] if isinstance(expects := entry["expects"], str) else expects),
+        )
+        for language, entries in document["queries"].items()
+        for entry in entries
+    ]
+
+
+def first_results(page: Page, address: str) -> list[str]:
+    """The addresses the Pagefind UI lists first for a search page address (`…/search/?q=…`),
+    once the search is done (its result list is there, maybe empty) and the first three
+    results (or all, if fewer) have drawn."""
+    page.goto(address)
+    page.wait_for_function(
+        """() => {
+            if (!document.querySelector(".pagefind-ui__results")) return false;  // searching
+            const shown = document.querySelectorAll(".pagefind-ui__result").length;
+            const drawn = document.querySelectorAll(".pagefind-ui__result-link").length;
+            return drawn >= Math.min(3, shown);
+        }""",
+        timeout=15_000,
+    )
+    links: list[str] = page.eval_on_selector_all(
+        ".pagefind-ui__result-link", "els => els.slice(0, 3).map(e => e.getAttribute('href'))"
+    )
+    return links
+
+
+def search_report(browser: Browser, site: Path, address: str) -> tuple[dict[str, float], list[str]]:
+    """Each query of the set run on the built `site` served at `address`: the pass rate by
+    language, and what each failed query found instead."""
+    passed: dict[str, list[bool]] = {}
+    failures: list[str] = []
+    page = browser.new_page()
+    for query in reader_queries():
+        missing = [p for p in query.expects if not (site / query.language / p / "index.html").is_file()]
+        assert not missing, f"{QUERIES.name}: {query.text!r} expects pages that do not exist: {missing}"
+        found = first_results(page, f"{address}/{query.language}/search/?q={quote(query.text)}")
+        ok = any(link.strip("/").split("/", 1)[-1] in query.expects for link in found)
+        passed.setdefault(query.language, []).append(ok)
+        if not ok:
+            failures.append(f"{query.language} {query.text!r}: {found}")
+    page.close()
+    return {code: sum(oks) / len(oks) for code, oks in passed.items()}, failures
+
+
+def test_readers_words_find_their_pages(
+    real_site: Path, served_site: str, browser: Browser, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Official terms, everyday words and Czech words typed in every language's search find
+    the records and needs they name among the first three results."""
+    rates, failures = search_report(browser, real_site, served_site)
+    with capsys.disabled():
+        print("\nsearch pass rate:", ", ".join(f"{code} {rate:.0%}" for code, rate in rates.items()))
+        print("\n".join(f"  failed: {failure}" for failure in failures))
+    total = len(reader_queries())
+    assert set(rates) == set(SITE_LANGUAGES)
+    assert (total - len(failures)) / total >= PASS_RATE, failures

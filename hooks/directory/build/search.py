@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-# Theme chrome repeated on every page would make every page match its words.
-EXCLUDED = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog, .language-picker"
+# Left out of the index and of result excerpts: theme chrome (navigation, language menu), which
+# every page repeats, so every page would match its words; and the record pages' own repeated
+# furniture: the map and its help text, notices ("may be outdated", "machine translated"), the
+# sources and edit links, what only paper shows, and the labels and hours every record has
+# ("Часы работы" made every page match "работа").
+EXCLUDED = ", ".join(
+    [
+        ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog, .md-top",
+        ".md-content__button, .language-picker",
+        ".directory-map, .record-notice, .record__sources, .print-only",
+        ".record__facts dt, .record__label, .record__hours, .record__approximate, .record__wheelchair",
+    ]
+)
 
 
 class SearchIndexing:
@@ -91,10 +103,13 @@ class SearchIndexing:
             "--exclude-selectors",
             EXCLUDED,
         ]
-        return subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            preexec_fn=lambda: os.nice(self.niceness),
-        )
+        runner = shutil.which("nice")
+        if self.niceness and runner:
+            # `nice` lowers the child's priority before it starts; no Python code runs in the
+            # child between fork and exec (`preexec_fn` is unsafe while threads run).
+            command = [runner, "-n", str(self.niceness), *command]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if self.niceness and not runner:
+            own = os.getpriority(os.PRIO_PROCESS, 0)
+            os.setpriority(os.PRIO_PROCESS, process.pid, own + self.niceness)
+        return process
