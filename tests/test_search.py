@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pytest
 import yaml
 from directory.build.search import SearchIndexing
+from directory.text.catalogue import catalogue
 from directory.text.languages import SITE_LANGUAGES
 
 if TYPE_CHECKING:  # Playwright only when a browser test runs
@@ -57,6 +62,34 @@ def test_a_cancelled_build_leaves_no_indexer_running(tmp_path: Path) -> None:
     indexing.cancel()
     assert set(indexing.finish()) <= {"uk"}  # a run may have ended before the cancel
     assert not any(thread.name == "pagefind" for thread in threading.enumerate())
+
+
+def test_pagefind_runs_at_the_asked_niceness(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The indexer yields the core to the build: it starts `niceness` steps below this process
+    (without `preexec_fn`, which is unsafe while the indexing thread runs)."""
+    _page(tmp_path / "uk" / "services" / "a", "uk", "Юридична допомога")
+    launch = subprocess.Popen
+
+    def without_preexec(*args: Any, **kwargs: Any) -> subprocess.Popen[str]:
+        assert "preexec_fn" not in kwargs
+        return launch(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", without_preexec)
+    process = SearchIndexing(tmp_path, niceness=7)._launch("uk")
+    wanted = os.getpriority(os.PRIO_PROCESS, 0) + 7
+    seen = set()
+    try:
+        for _ in range(200):  # `nice` sets it a moment after it starts
+            seen.add(os.getpriority(os.PRIO_PROCESS, process.pid))
+            if wanted in seen:
+                break
+            time.sleep(0.01)
+    finally:
+        process.communicate()
+    assert wanted in seen
+    assert process.returncode == 0
 
 
 # What readers type, and the pages that must answer (tests/search-queries.yaml).
@@ -113,8 +146,12 @@ def search_report(browser: Browser, site: Path, address: str) -> tuple[dict[str,
     failures: list[str] = []
     page = browser.new_page()
     for query in reader_queries():
-        missing = [p for p in query.expects if not (site / query.language / p / "index.html").is_file()]
-        assert not missing, f"{QUERIES.name}: {query.text!r} expects pages that do not exist: {missing}"
+        missing = [
+            p for p in query.expects if not (site / query.language / p / "index.html").is_file()
+        ]
+        assert not missing, (
+            f"{QUERIES.name}: {query.text!r} expects pages that do not exist: {missing}"
+        )
         found = first_results(page, f"{address}/{query.language}/search/?q={quote(query.text)}")
         ok = any(link.strip("/").split("/", 1)[-1] in query.expects for link in found)
         passed.setdefault(query.language, []).append(ok)
@@ -131,8 +168,45 @@ def test_readers_words_find_their_pages(
     the records and needs they name among the first three results."""
     rates, failures = search_report(browser, real_site, served_site)
     with capsys.disabled():
-        print("\nsearch pass rate:", ", ".join(f"{code} {rate:.0%}" for code, rate in rates.items()))
+        print(
+            "\nsearch pass rate:", ", ".join(f"{code} {rate:.0%}" for code, rate in rates.items())
+        )
         print("\n".join(f"  failed: {failure}" for failure in failures))
     total = len(reader_queries())
     assert set(rates) == set(SITE_LANGUAGES)
     assert (total - len(failures)) / total >= PASS_RATE, failures
+
+
+def _excerpts(page: Page, address: str) -> list[str]:
+    """The HTML of the excerpts the Pagefind UI shows, and of any metadata it lists."""
+    first_results(page, address)
+    excerpts: list[str] = page.eval_on_selector_all(
+        ".pagefind-ui__result-excerpt, .pagefind-ui__result-tags",
+        "els => els.map(e => e.innerHTML)",
+    )
+    return excerpts
+
+
+def test_excerpts_show_the_pages_words_not_its_furniture(
+    served_site: str, browser: Browser
+) -> None:
+    """Result excerpts quote a page's own text: never the map's help, a notice every record
+    has, or the list of words the page is found by; a preposition in the query ("k", "на")
+    is not highlighted inside other words."""
+    page = browser.new_page()
+    for language, query in [
+        ("uk", "віза"),
+        ("ru", "вид на жительство"),
+        ("cs", "povolení k pobytu"),
+    ]:
+        t = catalogue(language)
+        excerpts = _excerpts(page, f"{served_site}/{language}/search/?q={quote(query)}")
+        assert excerpts, query
+        for excerpt in excerpts:
+            assert t("map_help")[:25] not in excerpt, (query, excerpt)
+            assert t("may_be_outdated")[:25] not in excerpt, (query, excerpt)
+            assert t("machine_translated")[:20] not in excerpt, (query, excerpt)
+            assert " · " not in excerpt, (query, excerpt)  # the words the page is found by
+            marked = [m.casefold() for m in re.findall(r"<mark>([^<]*)</mark>", excerpt)]
+            assert not [m for m in marked if len(m.strip(".,;:()")) <= 2], (query, excerpt)
+    page.close()

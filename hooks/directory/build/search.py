@@ -26,7 +26,8 @@ EXCLUDED = ", ".join(
         ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog, .md-top",
         ".md-content__button, .language-picker",
         ".directory-map, .record-notice, .record__sources, .print-only",
-        ".record__facts dt, .record__label, .record__hours, .record__approximate, .record__wheelchair",
+        ".record__facts dt, .record__label, .record__hours",
+        ".record__approximate, .record__wheelchair",
     ]
 )
 
@@ -108,7 +109,9 @@ class SearchIndexing:
             # `nice` lowers the child's priority before it starts; no Python code runs in the
             # child between fork and exec (`preexec_fn` is unsafe while threads run).
             command = [runner, "-n", str(self.niceness), *command]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         if self.niceness and not runner:
             own = os.getpriority(os.PRIO_PROCESS, 0)
             os.setpriority(os.PRIO_PROCESS, process.pid, own + self.niceness)

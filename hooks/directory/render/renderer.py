@@ -161,7 +161,9 @@ class Renderer:
         ]
         needs = set(category_ids)
         if isinstance(record, Organisation):
-            needs = {c for service in self.directory.services_of(record.id) for c in service.categories}
+            needs = {
+                c for service in self.directory.services_of(record.id) for c in service.categories
+            }
         if record is None:
             named = [g for g in self.directory.glossary if set(g.categories) & needs]
         else:
@@ -169,7 +171,9 @@ class Renderer:
         own = [g for g in named if set(g.categories) & needs]
         mentioned = [g for g in named if g not in own]
         own_words = list(dict.fromkeys(czech + glossary.search_words(own, self.language)))
-        other_words = [w for w in glossary.search_words(mentioned, self.language) if w not in own_words]
+        other_words = [
+            w for w in glossary.search_words(mentioned, self.language) if w not in own_words
+        ]
         return {"terms": " · ".join(own_words), "mentions": " · ".join(other_words)}
 
     @cached_property
