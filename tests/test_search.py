@@ -16,8 +16,11 @@ from urllib.parse import quote
 import pytest
 import yaml
 from directory.build.search import SearchIndexing
+from directory.render.renderer import Renderer
 from directory.text.catalogue import catalogue
 from directory.text.languages import SITE_LANGUAGES
+
+from .conftest import DATA
 
 if TYPE_CHECKING:  # Playwright only when a browser test runs
     from playwright.sync_api import Browser, Page
@@ -90,6 +93,23 @@ def test_pagefind_runs_at_the_asked_niceness(
         process.communicate()
     assert wanted in seen
     assert process.returncode == 0
+
+
+def test_a_page_is_found_first_by_its_own_terms_and_then_by_those_it_mentions() -> None:
+    """ "ПМЖ" belongs to the residence need: its page and a residence office have it among
+    their own terms; an insurer whose text names permanent residence only mentions it, and
+    search weighs mentions lower (search.html)."""
+    renderer = Renderer(DATA, "ru")
+    need = renderer.search_terms(["residence"])
+    office = DATA.services["oamp-prague-residence-permits"]
+    insurer = DATA.services["vzp-foreigners-public-insurance"]
+    office_words = renderer.search_terms(office.categories, office)
+    insurer_words = renderer.search_terms(insurer.categories, insurer)
+    for own in (need, office_words):
+        assert "ПМЖ" in own["terms"].split(" · ")
+        assert "povolení k pobytu" in own["terms"].split(" · ")  # Czech, from search-terms.yaml
+    assert "ПМЖ" in insurer_words["mentions"].split(" · ")
+    assert "ПМЖ" not in insurer_words["terms"].split(" · ")
 
 
 # What readers type, and the pages that must answer (tests/search-queries.yaml).
