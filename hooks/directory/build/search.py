@@ -13,8 +13,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Theme chrome repeated on every page would make every page match its words.
-EXCLUDED = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog, .language-picker"
+# Left out of the index and of result excerpts: theme chrome (navigation, language menu), which
+# every page repeats, so every page would match its words; and the record pages' own repeated
+# furniture: the map and its help text, notices ("may be outdated", "machine translated"), the
+# sources and edit links, what only paper shows, and the labels and hours every record has
+# ("Часы работы" made every page match "работа").
+EXCLUDED = ", ".join(
+    [
+        ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .md-dialog, .md-top",
+        ".md-content__button, .language-picker",
+        ".directory-map, .record-notice, .record__sources, .print-only",
+        ".record__facts dt, .record__label, .record__hours",
+        ".record__approximate, .record__wheelchair",
+    ]
+)
 
 
 class SearchFailed(RuntimeError):

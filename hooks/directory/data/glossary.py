@@ -100,3 +100,17 @@ def search_words(terms: list[GlossaryTerm], language: str) -> list[str]:
         for code in dict.fromkeys((language, "cs")):
             words += term.synonyms.get(code, [])
     return list(dict.fromkeys(words))
+
+
+# Words a search leaves out of what a reader types. Pagefind matches each word of a query as
+# the start of a word and wants every word found, so "k" in "povolení k pobytu" matched
+# "Karlínské" and "на" every word from "назад" on. Prepositions, conjunctions and articles
+# only; a query of nothing else is searched as typed.
+QUERY_STOP_WORDS: dict[str, list[str]] = {
+    "cs": ["a", "i", "k", "ke", "o", "s", "se", "u", "v", "ve", "z", "ze", "na", "do", "pro"],
+    "en": ["a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "with", "my"],
+    "uk": ["в", "у", "з", "із", "зі", "і", "й", "та", "на", "до", "для", "по", "про", "від"],
+    "ru": ["в", "во", "с", "со", "и", "к", "ко", "на", "до", "для", "по", "о", "об", "от"],
+    "vi": ["và", "của", "cho", "tại", "với"],
+    "ar": ["في", "من", "إلى", "على", "عن", "و"],
+}

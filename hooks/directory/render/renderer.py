@@ -107,6 +107,7 @@ class Renderer:
             language=self.language,
             osm_link=osm_link,
             is_stale=self.is_stale,
+            query_stop_words=glossary.QUERY_STOP_WORDS[self.language],
         )
         return env
 
@@ -167,22 +168,35 @@ class Renderer:
 
     def search_terms(
         self, category_ids: list[str], record: Service | Organisation | None = None
-    ) -> str:
-        """Words a reader may type in any language: official Czech terms of the categories
-        (data/search-terms.yaml), and the glossary's terms in every language — those the
-        record's texts name, or those of the categories on a category page."""
-        terms = [
+    ) -> dict[str, str]:
+        """Words a reader may type in any language, by Pagefind metadata field (searched, never
+        shown; search.html weighs the fields). `terms`, the page's own words: official Czech
+        words of its needs (data/search-terms.yaml) and the glossary terms of its needs that
+        its texts name (on a need's page, every term of the need); `mentions`: other glossary
+        terms its texts name, e.g. "permanent residence" on an insurer's page, which rank below
+        the pages about the term."""
+        czech = [
             term
             for entry in self.directory.search_terms
             if set(entry.categories) & set(category_ids)
             for term in entry.terms
         ]
-        if record is not None:
-            named = glossary.terms_named(record, self.directory.glossary)
+        needs = set(category_ids)
+        if isinstance(record, Organisation):
+            needs = {
+                c for service in self.directory.services_of(record.id) for c in service.categories
+            }
+        if record is None:
+            named = [g for g in self.directory.glossary if set(g.categories) & needs]
         else:
-            named = [g for g in self.directory.glossary if set(g.categories) & set(category_ids)]
-        terms += glossary.search_words(named, self.language)
-        return " · ".join(dict.fromkeys(terms))
+            named = glossary.terms_named(record, self.directory.glossary)
+        own = [g for g in named if set(g.categories) & needs]
+        mentioned = [g for g in named if g not in own]
+        own_words = list(dict.fromkeys(czech + glossary.search_words(own, self.language)))
+        other_words = [
+            w for w in glossary.search_words(mentioned, self.language) if w not in own_words
+        ]
+        return {"terms": " · ".join(own_words), "mentions": " · ".join(other_words)}
 
     @cached_property
     def maps(self) -> MapData:
