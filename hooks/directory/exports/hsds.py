@@ -34,6 +34,7 @@ import babel
 
 from directory.data.dataset import Directory
 from directory.data.models import Category, Location, OpeningHours, Organisation, Phone, Service
+from directory.render.urls import page_address
 from directory.text.languages import SITE_LANGUAGES
 from directory.text.localized import pick
 
@@ -112,7 +113,7 @@ class HsdsExport:
             result["email"] = organisation.email
         if organisation.website:
             result["website"] = organisation.website
-        result["uri"] = f"{self.base}{self.language}/organisations/{organisation.id}/"
+        result["uri"] = page_address(self.base, self.language, "organisations", organisation.id)
         owner = {"organization_id": org_id}
         result["phones"] = self.phones(
             organisation.phones, f"organisation:{organisation.id}", owner

@@ -25,6 +25,7 @@ from directory.render.pages import (
 )
 from directory.render.qrcode import qr_img, qr_svg
 from directory.render.renderer import Renderer
+from directory.render.urls import page_address, placeholder
 from directory.text.catalogue import Catalogue, catalogue
 from directory.text.languages import text_direction
 from directory.text.localized import pick
@@ -121,7 +122,7 @@ class LeafletWriter:
 
     def url(self, place: Place) -> str:
         """The leaflet's page online, in full: what its QR code opens."""
-        return f"{self.links.site_url.rstrip('/')}/{self.language}/leaflets/{place.id}/"
+        return page_address(self.links.site_url, self.language, "leaflets", place.id)
 
     def pdf_name(self, place: Place) -> str:
         return f"rozcestnik-{place.id}-{self.language}.pdf"
@@ -225,7 +226,7 @@ class LeafletWriter:
             return self.renderer.render("leaflet.html", "../../", leaflet=leaflet, qr=qr)
 
         title = self.renderer.t("leaflet_title", place=self.renderer.title(plan.place.name))
-        return Page(f"leaflets/{plan.place.id}.md", title, body)
+        return Page(placeholder("leaflets", plan.place.id), title, body)
 
     def index(self, plans: list[Plan]) -> Page:
         def body() -> str:

@@ -12,6 +12,7 @@ from directory.data.models import (
 from directory.render.formatting import natural_order
 from directory.render.page import Page, _Item
 from directory.render.renderer import CZECHIA_CENTRE, Renderer
+from directory.render.urls import placeholder
 
 _LIST_TITLES = {
     "categories": "all_categories",
@@ -37,7 +38,7 @@ class ListPages(Renderer):
                 map=self._shared_map("category", {"category": category.id}, CZECHIA_CENTRE, 7),
             )
 
-        return Page(f"categories/{category.id}.md", self.title(category.name), body, True)
+        return Page(placeholder("categories", category.id), self.title(category.name), body, True)
 
     def place(self, place: Place) -> Page:
         def body() -> str:
@@ -61,7 +62,7 @@ class ListPages(Renderer):
             )
 
         title = self.t("services_in_place", place=self.title(place.name))
-        return Page(f"places/{place.id}.md", title, body, True)
+        return Page(placeholder("places", place.id), title, body, True)
 
     def language_page(self, code: str) -> Page:
         def body() -> str:
@@ -75,7 +76,7 @@ class ListPages(Renderer):
             )
 
         title = self.t("services_in_language", language=self.t.language_name(code))
-        return Page(f"languages/{code}.md", title, body)
+        return Page(placeholder("languages", code), title, body)
 
     def listing(self, kind: str) -> Page:
         """The index page of a section: every record or vocabulary entry, by name."""

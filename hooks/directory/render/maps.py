@@ -27,6 +27,7 @@ from directory.data.dataset import Directory
 from directory.data.models import Location, Organisation, Service
 from directory.render.escaping import script_json
 from directory.render.formatting import address_text
+from directory.render.urls import page_path
 from directory.text.localized import pick
 
 VENDOR_DIR = "assets/vendor/leaflet"  # inside the site, shared by every language
@@ -107,18 +108,17 @@ class MapData:
         )
 
     def service_points(self, service: Service) -> list[MapPoint]:
-        organisation = self.directory.organisations[service.organisation]
+        url = page_path("services", service.id)
         return [
-            self._point(location, service.name, f"services/{service.id}/", service.categories)
-            for location in organisation.locations
-            if location.id in service.locations
+            self._point(location, service.name, url, service.categories)
+            for location in self.directory.service_locations(service)
         ]
 
     def organisation_points(self, organisation: Organisation) -> list[MapPoint]:
         categories = sorted(
             {c for s in self.directory.services_of(organisation.id) for c in s.categories}
         )
-        url = f"organisations/{organisation.id}/"
+        url = page_path("organisations", organisation.id)
         return [
             self._point(loc, organisation.name, url, categories) for loc in organisation.locations
         ]

@@ -9,6 +9,8 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import escape
 
+from directory.render.urls import page_address
+
 
 @dataclass(frozen=True)
 class Page:
@@ -52,7 +54,7 @@ class SiteLinks:
     editors_email: str = ""  # mkdocs.yml extra.editors_email: reports without an account
 
     def page(self, kind: str, record_id: str, language: str) -> str:
-        return f"{self.site_url.rstrip('/')}/{language}/{kind}/{record_id}/"
+        return page_address(self.site_url, language, kind, record_id)
 
     def edit(self, kind: str, record_id: str) -> str:
         """The record's YAML file in GitHub's web editor."""

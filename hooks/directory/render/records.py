@@ -8,6 +8,7 @@ from directory.data.models import (
 )
 from directory.render.page import Page
 from directory.render.renderer import Renderer
+from directory.render.urls import placeholder
 
 
 class RecordPages(Renderer):
@@ -34,7 +35,9 @@ class RecordPages(Renderer):
                 **self._print_code("services", service.id),
             )
 
-        return Page(f"services/{service.id}.md", self.title(service.name), body, bool(locations))
+        return Page(
+            placeholder("services", service.id), self.title(service.name), body, bool(locations)
+        )
 
     def organisation(self, organisation: Organisation) -> Page:
         def body() -> str:
@@ -52,5 +55,5 @@ class RecordPages(Renderer):
 
         title = self.title(organisation.name)
         return Page(
-            f"organisations/{organisation.id}.md", title, body, bool(organisation.locations)
+            placeholder("organisations", organisation.id), title, body, bool(organisation.locations)
         )

@@ -32,6 +32,7 @@ from directory.render.formatting import (
 from directory.render.maps import PALETTE, MapData, MapPoint, map_block, osm_link
 from directory.render.page import SiteLinks
 from directory.render.qrcode import page_qr_svg, qr_img
+from directory.render.urls import page_address, page_path
 from directory.text.catalogue import Catalogue, catalogue
 from directory.text.languages import native_name, text_direction
 from directory.text.localized import Shown, pick
@@ -115,7 +116,7 @@ class Renderer:
         """A template's HTML with `link` relative to `base`."""
 
         def link(kind: str, record_id: str) -> str:
-            return f"{base}{kind}/{record_id}/"
+            return base + page_path(kind, record_id)
 
         def localized(text: dict[str, str]) -> Shown:
             return pick(text, self.language, context.get("machine"))
@@ -160,7 +161,7 @@ class Renderer:
 
     def _print_code(self, kind: str, record_id: str) -> dict[str, Any]:
         """The page's full address and its QR code, shown only on paper (print style)."""
-        url = f"{self.links.site_url.rstrip('/')}/{self.language}/{kind}/{record_id}/"
+        url = page_address(self.links.site_url, self.language, kind, record_id)
         return {"page_url": url, "qr": Markup(qr_img(page_qr_svg(url)))}
 
     def _sorted(self, services: Iterable[Service]) -> list[Service]:
