@@ -45,3 +45,21 @@ def test_every_file_starts_with_its_schema_line(root: Path) -> None:
     for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == schema_line(path, root, ROOT / "schemas"), path
+
+
+def test_a_service_without_areas_serves_the_places_of_its_addresses() -> None:
+    """The record format's default: an address at town level (Prague) serves every district,
+    so district pages, coverage and leaflets count it as the finder does."""
+    directory = load(DATA)
+    town_level = [
+        (service, place)
+        for service in directory.services.values()
+        if service.areas is None
+        for place in directory.service_places(service)
+        if any(child.parent == place for child in directory.places.values())
+    ]
+    assert town_level  # the real data has such services (e.g. at a Prague-wide office)
+    for service, town in town_level:
+        for district in (p for p in directory.places.values() if p.parent == town):
+            located, serving = directory.services_in(district.id)
+            assert service in located or service in serving, (service.id, district.id)

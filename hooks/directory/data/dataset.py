@@ -71,6 +71,13 @@ class Directory:
         """Places where the service has an address."""
         return {loc.place for loc in self.service_locations(service)}
 
+    def service_areas(self, service: Service) -> list[str]:
+        """The places the service serves: its `areas`, else the places of its addresses (the
+        record format's rule; an address at town level serves the whole town)."""
+        if service.areas is not None:
+            return service.areas
+        return sorted(self.service_places(service))
+
     def service_hours(
         self, service: Service, locations: list[Location] | None = None
     ) -> list[OpeningHours]:
@@ -97,7 +104,7 @@ class Directory:
             places = self.service_places(service)
             if any(place_id in self.place_and_ancestors(p) for p in places):
                 located.append(service)
-            elif around & set(service.areas or []):
+            elif around & set(self.service_areas(service)):
                 serving.append(service)
         return tuple(located), tuple(serving)
 

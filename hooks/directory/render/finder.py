@@ -46,10 +46,8 @@ def effective_hours(directory: Directory, service: Service) -> list[OpeningHours
 
 
 def service_areas(directory: Directory, service: Service) -> list[str]:
-    """The places the service serves: its `areas`, else the places of its addresses."""
-    if service.areas is not None:
-        return service.areas
-    return sorted(directory.service_places(service))
+    """The places the service serves (`Directory.service_areas`)."""
+    return directory.service_areas(service)
 
 
 def first_phone(directory: Directory, service: Service) -> str:
