@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 
 from directory.build.finish import finished_page
 from directory.build.session import BuildSession, directory_of, links
+from directory.render.formatting import isolate_bracketed_latin
 from directory.render.not_found import not_found_block
 from directory.render.pages import PageWriter, contribute_link, language_picker
 from directory.render.renderer import TEMPLATE_CACHE
-from directory.text.languages import PICKER_LOCALE
+from directory.text.languages import PICKER_LOCALE, text_direction
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -50,7 +51,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     language = config.theme["language"]
     if "<!-- directory:language-picker -->" in markdown:
         markdown = markdown.replace("<!-- directory:language-picker -->", language_picker())
-    if language == PICKER_LOCALE or not any(marker in markdown for marker in _BLOCKS):
+    if language == PICKER_LOCALE:
+        return markdown
+    if text_direction(language) == "rtl":
+        markdown = isolate_bracketed_latin(markdown)
+    if not any(marker in markdown for marker in _BLOCKS):
         return markdown
     writer = PageWriter(directory_of(config), language, links(config))
     for marker, render in _BLOCKS.items():

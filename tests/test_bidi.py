@@ -8,7 +8,7 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from directory.render.formatting import bidi_text, isolate_latin
+from directory.render.formatting import bidi_text, isolate_bracketed_latin, isolate_latin
 from directory.text.localized import pick
 
 from .conftest import DATA
@@ -112,3 +112,24 @@ def test_czech_name_and_number_read_left_to_right_on_arabic_pages(
     )
     assert not _reads_left_to_right(_drawn(page, "#raw", "724 003 333"))
     page.close()
+
+
+def test_bracketed_czech_in_hand_written_arabic_is_isolated() -> None:
+    text = "مكاتب وزارة الداخلية (Ministerstvo vnitra, OAMP)، انظر [الرابط](https://x.cz/a(b))"
+    assert isolate_bracketed_latin(text) == (
+        'مكاتب وزارة الداخلية (<bdi dir="ltr">Ministerstvo vnitra, OAMP</bdi>)، انظر '
+        "[الرابط](https://x.cz/a(b))"
+    )
+    assert (
+        isolate_bracketed_latin("(<https://x.cz>) (3) (`code`)") == "(<https://x.cz>) (3) (`code`)"
+    )
+
+
+def test_czech_office_names_in_hand_written_arabic_read_left_to_right(
+    served_site: str, browser: Browser
+) -> None:
+    page = browser.new_page(viewport={"width": 1600, "height": 900})
+    page.goto(f"{served_site}/ar/emergency/")
+    name = _drawn(page, "article", "Ministerstvo vnitra, OAMP")
+    page.close()
+    assert all(c["isolated"] for c in name) and _reads_left_to_right(name)

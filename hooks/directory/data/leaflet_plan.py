@@ -52,7 +52,7 @@ def plan(directory: Directory, place: Place) -> Plan:
     around = directory.place_and_ancestors(place.id)
 
     def nearness(service: Service) -> int:
-        return min(around.index(p) for p in service.areas or [] if p in around)
+        return min(around.index(p) for p in directory.service_areas(service) if p in around)
 
     local = sorted(located, key=lambda s: _czech(s.name))
     distant = sorted(serving, key=lambda s: (nearness(s), _czech(s.name)))

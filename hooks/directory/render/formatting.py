@@ -138,3 +138,22 @@ def bidi_text(direction: str) -> Callable[[str], Markup]:
     """The page's writer of record text: `isolate_latin` on right-to-left pages, else plain
     escaping (Latin runs need no isolating where the page itself runs left to right)."""
     return isolate_latin if direction == "rtl" else escape
+
+
+# A bracketed Latin-script term in hand-written Markdown: "(Ministerstvo vnitra, OAMP)" —
+# not a link's target "](…)", no nested brackets, code, markup or web address inside.
+_BRACKETED_LATIN = re.compile(r"(?<![\]\w])\((?=[A-Za-z\u00c0-\u024f])([^()\[\]<>`*\n]+?)\)")
+
+
+def isolate_bracketed_latin(markdown: str) -> str:
+    """Hand-written right-to-left pages name Czech offices in brackets; isolated left to right
+    (`<bdi>`, which Markdown passes through) the brackets stay around the name instead of
+    scattering ("(Ministerstvo vnitra, OAMP)" read ")Ministerstvo vnitra, OAMP(")."""
+    return _BRACKETED_LATIN.sub(
+        lambda match: (
+            match.group(0)
+            if "://" in match.group(1)
+            else f'(<bdi dir="ltr">{match.group(1)}</bdi>)'
+        ),
+        markdown,
+    )
