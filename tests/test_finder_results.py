@@ -191,3 +191,19 @@ def test_hostile_text_in_a_card_stays_text(tmp_path: Path, browser: Browser) -> 
     assert dialogs == [] and images == 0
     assert "<img src=x onerror=alert('img')>" in text
     assert "<script>alert('name')</script>" in text
+
+
+def test_latin_names_in_arabic_cards_keep_their_punctuation(
+    served_site: str, browser: Browser
+) -> None:
+    """An organisation's Arabic name with its Czech name in brackets: the Czech run is one
+    left-to-right isolate (brackets and "o.p.s." in place), as on the record pages."""
+    page = _finder(browser, f"{served_site}/ar/finder/?place=praha")
+    runs = page.eval_on_selector_all(
+        ".finder__org bdi, .finder__name bdi", "els => els.map(e => e.dir + ':' + e.textContent)"
+    )
+    organisations = page.eval_on_selector_all(".finder__org", "els => els.map(e => e.textContent)")
+    page.close()
+    assert "ltr:Integrační centrum Praha, o.p.s." in runs
+    name = DATA.organisations["integration-centre-prague"].name["ar"]
+    assert name in organisations  # the text itself unchanged
