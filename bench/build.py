@@ -83,7 +83,7 @@ def edit_to_preview(project: Path, language: str, edits: int = 3) -> list[float]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ROZCESTNIK_PREVIEW": language}
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")]
     server = subprocess.Popen(
-        [*command, "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        [*command, "-a", f"127.0.0.1:{port}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
