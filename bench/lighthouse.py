@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -105,7 +106,7 @@ class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -139,13 +140,18 @@ def run_lighthouse(binary: Path, url: str, report: Path) -> Score:
     )
 
 
-def median_score(binary: Path, url: str, runs: int, folder: Path) -> Score:
-    scores = [run_lighthouse(binary, url, folder / f"report-{i}.json") for i in range(runs)]
-    return Score(
-        performance=statistics.median(s.performance for s in scores),
-        blocking_ms=statistics.median(s.blocking_ms for s in scores),
-        script_ms=statistics.median(s.script_ms for s in scores),
+def scores(binary: Path, url: str, runs: int, folder: Path) -> tuple[Score, Score]:
+    """The median and the best of `runs` runs. Lighthouse's simulated phone scales the CPU
+    time it observes, so other work on the machine only ever makes a run worse: the best run
+    is the one least disturbed, the median the typical one."""
+    runs_seen = [run_lighthouse(binary, url, folder / f"report-{i}.json") for i in range(runs)]
+    median = Score(
+        performance=statistics.median(s.performance for s in runs_seen),
+        blocking_ms=statistics.median(s.blocking_ms for s in runs_seen),
+        script_ms=statistics.median(s.script_ms for s in runs_seen),
     )
+    best = max(runs_seen, key=lambda s: (s.performance, -s.blocking_ms))
+    return median, best
 
 
 def a_service_with_a_map(site: Path) -> str:
@@ -161,10 +167,11 @@ def measure(label: str, site: Path, binary: Path, runs: int) -> None:
     with serve(site) as address, tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES:
             path = path.format(service=service)
-            score = median_score(binary, f"{address}/{path}", runs, Path(tmp))
+            median, best = scores(binary, f"{address}/{path}", runs, Path(tmp))
             print(
-                f"{label:>7}  {name:<18} /{path:<40} performance {score.performance:5.0f}"
-                f"  blocking {score.blocking_ms:6.0f} ms  script {score.script_ms:6.0f} ms",
+                f"{label:>6}  {name:<17} /{path:<38} performance {median.performance:3.0f}"
+                f" (best {best.performance:3.0f})  blocking {median.blocking_ms:5.0f} ms"
+                f" (best {best.blocking_ms:5.0f})  script {median.script_ms:5.0f} ms",
                 flush=True,
             )
 
@@ -172,11 +179,12 @@ def measure(label: str, site: Path, binary: Path, runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", help="a git revision to measure first, e.g. main")
-    parser.add_argument("--runs", type=int, default=3, help="runs per page (median shown)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per page")
     parser.add_argument("--site", type=Path, help="an already built site (skips the build)")
     arguments = parser.parse_args()
     binary = lighthouse_binary()
-    print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median of {arguments.runs}, tiles blocked")
+    runs = arguments.runs
+    print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median (best) of {runs}, tiles blocked")
     with tempfile.TemporaryDirectory() as tmp:
         if arguments.before:
             source = checkout(arguments.before, Path(tmp))
