@@ -124,12 +124,19 @@
 
   function leaflet(options) {
     var base = options.leaflet;
-    var files = [load(base + "leaflet.css", "link"), load(base + "leaflet.js", "script")];
-    if (options.cluster) {
-      files.push(load(base + "MarkerCluster.css", "link"), load(base + "MarkerCluster.Default.css", "link"));
-      files.push(files[1].then(function () { return load(base + "leaflet.markercluster.js", "script"); }));
-    }
-    return Promise.all(files);
+    return Promise.all([load(base + "leaflet.css", "link"), load(base + "leaflet.js", "script")]);
+  }
+
+  // The cluster plugin only for a map with many markers (the overview, a big town's).
+  var CLUSTER_FROM = 40;
+
+  function clusters(options, count) {
+    var base = options.leaflet;
+    if (!options.cluster || count < CLUSTER_FROM) { options.cluster = false; return Promise.resolve(); }
+    return Promise.all([
+      load(base + "MarkerCluster.css", "link"), load(base + "MarkerCluster.Default.css", "link"),
+      load(base + "leaflet.markercluster.js", "script")
+    ]);
   }
 
   function points(options) {
@@ -146,7 +153,12 @@
     var options = JSON.parse(document.getElementById(queued.options).textContent);
     var data;
     Promise.all([leaflet(options), points(options)])
-      .then(function (loaded) { data = loaded[1]; return later(); })
+      .then(function (loaded) {
+        data = loaded[1];
+        var shown = data.filter(function (point) { return visible(point, options.show || {}); });
+        return clusters(options, shown.length);
+      })
+      .then(function () { return later(); })
       .then(function () { return later(queued.make()); })
       .then(function (made) { draw(made, data, options); });
   }
