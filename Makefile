@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/maps.py
 	$(BIN)/python bench/finder.py
 	$(BIN)/python bench/leaflets.py
+	$(BIN)/python bench/lighthouse.py
 
 # Whole-site builds, cold and with the leaflets cached, at 500, 2,000 and 5,000 services
 # against a plain Material build of as many pages (~15 min).

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from directory.render.maps import MapData, _folium_template
+from directory.render.maps import MapData, MapPoint, _folium_template, map_list
 from directory.render.pages import PageWriter
 from directory.text.languages import SITE_LANGUAGES
 
@@ -41,11 +41,14 @@ def test_pages_carry_no_folium_header_and_no_cdn(real_site: Path) -> None:
             assert banned not in html.lower(), (page, banned)
 
 
-def test_leaflet_loads_only_on_map_pages(real_site: Path) -> None:
+def test_leaflet_loads_only_on_map_pages_and_only_from_the_map_script(real_site: Path) -> None:
     about = (real_site / "uk/about/index.html").read_text(encoding="utf-8")
-    assert "leaflet.js" not in about and "directory-map.js" not in about
+    assert "vendor/leaflet" not in about and "directory-map" not in about
     service = (real_site / f"uk/services/{_service_with_locations()}/index.html").read_text()
-    assert '<script src="../../../assets/vendor/leaflet/leaflet.js">' in service
+    assert '<script src="../../../assets/directory-map.js" defer></script>' in service
+    assert 'href="../../../assets/directory-map.css"' in service
+    assert "leaflet.js" not in service  # not render-blocking: the map script fetches it
+    assert _options(service)["leaflet"] == "../../../assets/vendor/leaflet/"
     assert (real_site / "assets/vendor/leaflet/leaflet.js").is_file()
     assert (real_site / "assets/vendor/leaflet/leaflet.markercluster.js").is_file()
 
@@ -119,7 +122,8 @@ def _outside_requests(browser: Browser, url: str) -> tuple[list[str], tuple[int 
         "() => { const m = document.querySelector('.folium-map');"
         " return m ? Number(m.getAttribute('data-markers')) : null; }"
     )
-    drawn: int = page.locator(".leaflet-interactive, .marker-cluster").count()
+    drawn: int = page.locator(".leaflet-overlay-pane canvas, .marker-cluster").count()
+    assert page.locator(".directory-map__list").count() == 0  # the list stays in <noscript>
     page.close()
     assert not errors, errors
     return outside, (markers, drawn)
@@ -139,3 +143,50 @@ def test_a_page_without_a_map_asks_for_nothing_outside(served_site: str, browser
     outside, (markers, _) = _outside_requests(browser, f"{served_site}/uk/about/")
     assert markers is None
     assert outside == []
+
+
+def test_map_list_escapes_record_text() -> None:
+    point = MapPoint(
+        lat=50.0, lon=14.4, approximate=True, name='<img src=x onerror="alert(1)">',
+        address="Na <b>Poříčí</b> 1", url="services/x/", categories=("c",), places=("praha",),
+    )  # fmt: skip
+    html = str(map_list([point], {"praha": "Praha & okolí"}, "../../"))
+    assert "<img" not in html and "<b>" not in html
+    assert "&lt;img src=x" in html and "Na &lt;b&gt;Poříčí&lt;/b&gt; 1" in html
+    assert "Praha &amp; okolí" in html and 'href="../../services/x/"' in html
+
+
+def _expected(path: str) -> tuple[str, set[tuple[str, str, str]]]:
+    """The page's language and its map's entries: (record path, name, address)."""
+    language, kind, *rest = path.strip("/").split("/")
+    maps = MapData(DATA, language)
+    if kind == "services":
+        points = maps.service_points(DATA.services[rest[0]])
+    else:
+        points = maps.shown({"place": rest[0]} if kind == "places" else {})
+    return language, {(f"/{language}/{p.url}", p.name, p.address) for p in points}
+
+
+_LISTED = """() => [...document.querySelectorAll('.directory-map__list ul > li')].map(li => {
+  const link = li.querySelector('a'), address = li.querySelector('span');
+  return [link.pathname, link.textContent, address ? address.textContent : ''];
+})"""
+
+
+@pytest.mark.parametrize("path", ["en/map/", "ar/places/bor/", "uk/services/"])
+def test_without_javascript_every_map_is_a_list_of_places_and_addresses(
+    served_site: str, browser: Browser, path: str
+) -> None:
+    if path == "uk/services/":  # a record page with a map, chosen when the test runs
+        path += f"{_service_with_locations()}/"
+    language, expected = _expected(path)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(f"{served_site}/{path}")
+    listed = {tuple(entry) for entry in page.evaluate(_LISTED)}
+    assert listed == expected and len(expected) > 0
+    assert page.locator(".directory-map__list").is_visible()
+    assert not page.locator(".folium-map").is_visible()  # no empty box where the map would be
+    assert not page.locator(".directory-map__help").is_visible()
+    assert page.evaluate("document.documentElement.lang") == language
+    context.close()

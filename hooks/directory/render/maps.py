@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from directory.data.dataset import Directory
 from directory.data.models import Location, Organisation, Service
 from directory.render.escaping import script_json
-from directory.render.formatting import address_text
+from directory.render.formatting import address_text, natural_order
 from directory.render.urls import page_path
 from directory.text.localized import pick
 
@@ -123,8 +123,26 @@ class MapData:
             self._point(loc, organisation.name, url, categories) for loc in organisation.locations
         ]
 
-    def all_points(self) -> list[MapPoint]:
+    @cached_property
+    def _all_points(self) -> list[MapPoint]:
         return [p for s in self.directory.services.values() for p in self.service_points(s)]
+
+    def all_points(self) -> list[MapPoint]:
+        return list(self._all_points)
+
+    def shown(self, show: dict[str, Any]) -> list[MapPoint]:
+        """The points a shared map shows (the rule of directory-map.js's `visible`)."""
+        category, place = show.get("category"), show.get("place")
+        return [
+            point
+            for point in self._all_points
+            if (not category or category in point.categories)
+            and (not place or place in point.places)
+        ]
+
+    @cached_property
+    def place_names(self) -> dict[str, str]:
+        return {id: pick(p.name, self.language).text for id, p in self.directory.places.items()}
 
     def data_file(self) -> str:
         """The shared map data of every service, compact (keys short, one line)."""
@@ -154,7 +172,12 @@ _ZOOM_MARK = 77
 @cache
 def _folium_template(map_id: str) -> tuple[str, str]:
     figure_map = folium.Map(
-        location=list(_CENTRE_MARK), zoom_start=_ZOOM_MARK, tiles=None, control_scale=True
+        location=list(_CENTRE_MARK),
+        zoom_start=_ZOOM_MARK,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=True,  # one canvas for all markers: a few ms, not an SVG node each
+        fade_animation=False,  # no frame-by-frame fading of each tile on a phone
     )
     figure_map.default_js = []
     figure_map.default_css = []
@@ -178,6 +201,15 @@ def folium_map(map_id: str, centre: tuple[float, float], zoom: int) -> tuple[str
     return div, script.replace(f'"zoom": {_ZOOM_MARK}', f'"zoom": {zoom}')
 
 
+def _tiles_later(script: str, variable: str, tiles: str) -> str:
+    """Folium's script without adding the tiles: directory-map.js adds them once the view
+    fits the markers, so a phone never downloads the tiles of the starting view in vain."""
+    adding = f"{tiles}.addTo({variable});"
+    if adding not in script:
+        raise RuntimeError("Folium's tile layer script changed form; update maps._tiles_later")
+    return script.replace(adding, "")
+
+
 def map_block(
     map_id: str,
     *,
@@ -186,33 +218,65 @@ def map_block(
     labels: dict[str, str],
     centre: tuple[float, float],
     zoom: int,
+    listed: Markup,
     points: list[MapPoint] | None = None,
     show: dict[str, Any] | None = None,
 ) -> Markup:
     """A map with its markers. `points` are inlined (record pages); without them the page's
-    map loads the language's shared data file, filtered by `show` (category or place)."""
+    map loads the language's shared data file, filtered by `show` (category or place).
+    `listed` (see `map_list`) stands in for the map where JavaScript does not run.
+
+    Nothing heavy runs while the page loads: the map script (deferred) fetches Leaflet and
+    the shared data only when the map comes near the viewport, and draws markers on a canvas."""
     div, script = folium_map(map_id, centre, zoom)
     variable = "map_" + map_id.replace("-", "_")
+    tiles = f"tile_layer_{map_id.replace('-', '_')}_tiles"  # Folium's names, see _folium_template
     options: dict[str, Any] = {
         "labels": labels,
         "base": language_root,
         "show": show or {},
+        "leaflet": f"{root}{VENDOR_DIR}/",
+        "cluster": points is None,  # shared maps hold many points; a record's few need none
     }
     if points is None:
         options["data"] = f"{language_root}{MAP_DATA_FILE}"
     else:
         options["points"] = [_compact(point) for point in points]
     payload = script_json(options)
+    make = _one_line(_tiles_later(script, variable, tiles))
+    # The class tells the page's style (directory-map.css) that the map will draw: without
+    # it the empty map box and its help give way to the list.
     html = (
-        f'<div class="directory-map"><div dir="ltr">{div.strip()}</div>'
-        f'<p class="directory-map__help">{escape(labels["map_help"])}</p></div>\n'
         f'<script type="application/json" id="{map_id}-options">{payload}</script>\n'
-        f"<script>{_one_line(script)}</script>\n"
-        f'<script src="{root}assets/directory-map.js"></script>\n'
-        f"<script>DirectoryMap.show({variable}, "
-        f'JSON.parse(document.getElementById("{map_id}-options").textContent));</script>'
+        '<script>document.documentElement.classList.add("directory-map-js");'
+        f'(window.directoryMaps = window.directoryMaps || []).push({{options: "{map_id}-options",'
+        f' map: "{variable}", make: function () {{\n{make}'
+        f"\nreturn {{map: {variable}, tiles: {tiles}}};}}}});</script>\n"
+        f'<div class="directory-map"><div dir="ltr">{div.strip()}</div>'
+        f'<p class="directory-map__help">{escape(labels["map_help"])}</p>\n'
+        f"<noscript>{listed}</noscript></div>\n"
+        f'<script src="{root}assets/directory-map.js" defer></script>'
     )
     return Markup(html)
+
+
+def map_list(points: list[MapPoint], place_names: dict[str, str], language_root: str) -> Markup:
+    """The map's points as a list (name linking to the record, address), by place, for
+    readers whose browser runs no JavaScript. Text from records is escaped."""
+    by_place: dict[str, list[MapPoint]] = {}
+    for point in points:
+        by_place.setdefault(point.places[0], []).append(point)
+    groups = []
+    for place in sorted(by_place, key=lambda id: natural_order(place_names[id])):
+        entries = sorted(by_place[place], key=lambda point: natural_order(point.name))
+        items = "".join(
+            f'<li><a href="{escape(language_root + point.url)}">{escape(point.name)}</a>'
+            + (f' — <span dir="auto">{escape(point.address)}</span>' if point.address else "")
+            + "</li>"
+            for point in entries
+        )
+        groups.append(f"<li>{escape(place_names[place])}<ul>{items}</ul></li>")
+    return Markup(f'<ul class="directory-map__list">{"".join(groups)}</ul>')
 
 
 def _one_line(script: str) -> str:

@@ -29,7 +29,7 @@ from directory.render.formatting import (
     paragraphs,
     phone_display,
 )
-from directory.render.maps import PALETTE, MapData, MapPoint, map_block, osm_link
+from directory.render.maps import PALETTE, MapData, MapPoint, map_block, map_list, osm_link
 from directory.render.page import SiteLinks
 from directory.render.qrcode import page_qr_svg, qr_img
 from directory.render.urls import page_address, page_path
@@ -223,6 +223,7 @@ class Renderer:
             labels=self._map_labels(),
             centre=(points[0].lat, points[0].lon),
             zoom=15,
+            listed=map_list(points, self.maps.place_names, "../../"),
             points=points,
         )
 
@@ -241,6 +242,7 @@ class Renderer:
             labels=self._map_labels(),
             centre=centre,
             zoom=zoom,
+            listed=map_list(self.maps.shown(show), self.maps.place_names, base),
             show={**show, "layers": True},
         )
 
