@@ -178,7 +178,7 @@
   /* Record text on a right-to-left page: each run of Latin script and digits (a Czech name,
      "o.p.s.", a number) in its own left-to-right <bdi>, so its brackets and dots stay in
      place; the same rule as isolate_latin in render/formatting.py. */
-  var RTL = document.documentElement.dir === "rtl";
+  var RTL = getComputedStyle(document.body).direction === "rtl";
   var LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff0-9";
   var INSIDE = LATIN + "\u0300-\u036f .,:;/\\\\_@&'\u2019()\\[\\]+#%?=~*!\\-\u2013\u2014";
   var RUN = new RegExp("\\+?[" + LATIN + "](?:[" + INSIDE + "]*[" + LATIN + "])?", "g");
