@@ -133,3 +133,34 @@ def test_czech_office_names_in_hand_written_arabic_read_left_to_right(
     name = _drawn(page, "article", "Ministerstvo vnitra, OAMP")
     page.close()
     assert all(c["isolated"] for c in name) and _reads_left_to_right(name)
+
+
+SAMPLES = [
+    "مركز الاندماج في براغ (Integrační centrum Praha, o.p.s.)",
+    "أرسل رسالة إلى 724 003 333. المكالمة مجانية.",
+    "العنوان: Havlíčkovo nám. 700/9, 130 00 Praha 3",
+    "قانون (Sb.) ثم Polní 3 (Brno) وهنا",
+    "Praha",
+]
+
+
+def test_the_browser_isolates_latin_runs_as_the_pages_do(
+    served_site: str, browser: Browser
+) -> None:
+    """Finder cards and map popups are built in the browser (assets/directory-bidi.js): the
+    same runs as `isolate_latin` writes into the pages, on an Arabic page."""
+    page = browser.new_page()
+    page.goto(f"{served_site}/ar/finder/")
+    drawn = page.evaluate(
+        """samples => samples.map(s =>
+            window.RozcestnikBidi.isolated(document.createElement('p'), s).innerHTML)""",
+        SAMPLES,
+    )
+    page.goto(f"{served_site}/en/finder/")
+    left_to_right = page.evaluate(
+        "s => window.RozcestnikBidi.isolated(document.createElement('p'), s).innerHTML",
+        SAMPLES[0],
+    )
+    page.close()
+    assert drawn == [str(isolate_latin(sample)) for sample in SAMPLES]
+    assert left_to_right == SAMPLES[0]  # a left-to-right page: plain text

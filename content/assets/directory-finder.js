@@ -175,45 +175,9 @@
     return el;
   }
 
-  /* Record text on a right-to-left page: each run of Latin script and digits (a Czech name,
-     "o.p.s.", a number) in its own left-to-right <bdi>, so its brackets and dots stay in
-     place; the same rule as isolate_latin in render/formatting.py. */
-  var RTL = getComputedStyle(document.body).direction === "rtl";
-  var LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff0-9";
-  var INSIDE = LATIN + "\u0300-\u036f .,:;/\\\\_@&'\u2019()\\[\\]+#%?=~*!\\-\u2013\u2014";
-  var RUN = new RegExp("\\+?[" + LATIN + "](?:[" + INSIDE + "]*[" + LATIN + "])?", "g");
-
-  function count(value, character) { return value.split(character).length - 1; }
-
-  /* Where a run ends once its closing bracket and an abbreviation's dot are taken in. */
-  function runEnd(value, start, end) {
-    var run = value.slice(start, end), next = value.charAt(end);
-    if ((next === ")" && count(run, "(") > count(run, ")")) ||
-        (next === "]" && count(run, "[") > count(run, "]"))) return runEnd(value, start, end + 1);
-    if (next === ".") {
-      var after = value.charAt(end + 1);
-      if (run.split(" ").pop().indexOf(".") >= 0 ||
-          (after && !/\s/.test(after) && !/\p{L}/u.test(after))) return end + 1;
-    }
-    return end;
-  }
-
+  /* Record text on a right-to-left page: Latin runs isolated (assets/directory-bidi.js). */
   function isolated(tag, value, className) {
-    var el = text(tag, RTL ? "" : value, className);
-    if (!RTL) return el;
-    var done = 0, match;
-    RUN.lastIndex = 0;
-    while ((match = RUN.exec(value)) !== null) {
-      if (match.index < done) continue;
-      var end = runEnd(value, match.index, match.index + match[0].length);
-      el.appendChild(document.createTextNode(value.slice(done, match.index)));
-      var run = text("bdi", value.slice(match.index, end));
-      run.dir = "ltr";
-      el.appendChild(run);
-      done = RUN.lastIndex = end;
-    }
-    el.appendChild(document.createTextNode(value.slice(done)));
-    return el;
+    return window.RozcestnikBidi.isolated(text(tag, "", className), value);
   }
 
   /* Numbers, times and addresses read left to right inside right-to-left text. */

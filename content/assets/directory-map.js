@@ -27,12 +27,12 @@
   function popup(point, options) {
     var box = document.createElement("div");
     box.dir = "auto";
-    var link = text("a", point.n);
+    var link = window.RozcestnikBidi.isolated(document.createElement("a"), point.n);
     link.href = options.base + point.u;
     var title = document.createElement("strong");
     title.appendChild(link);
     box.appendChild(title);
-    if (point.d) box.appendChild(text("div", point.d));
+    if (point.d) box.appendChild(window.RozcestnikBidi.isolated(document.createElement("div"), point.d));
     if (point.a) box.appendChild(text("div", options.labels.approximate, "directory-map__approximate"));
     var directions = text("a", options.labels.directions);
     directions.href = "https://www.openstreetmap.org/directions?to=" + point.y + "%2C" + point.x;
@@ -53,7 +53,9 @@
     // Leaflet reads a string as HTML: pass elements built from text, never strings.
     return layer
       .bindPopup(function () { return popup(point, options); })
-      .bindTooltip(function () { return text("span", point.n); });
+      .bindTooltip(function () {
+        return window.RozcestnikBidi.isolated(document.createElement("span"), point.n);
+      });
   }
 
   function visible(point, show) {

@@ -255,6 +255,7 @@ def map_block(
         f'<div class="directory-map"><div dir="ltr">{div.strip()}</div>'
         f'<p class="directory-map__help">{escape(labels["map_help"])}</p>\n'
         f"<noscript>{listed}</noscript></div>\n"
+        f'<script src="{root}assets/directory-bidi.js" defer></script>'
         f'<script src="{root}assets/directory-map.js" defer></script>'
     )
     return Markup(html)
