@@ -8,7 +8,12 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from directory.render.formatting import bidi_text, isolate_bracketed_latin, isolate_latin
+from directory.render.formatting import (
+    bidi_text,
+    isolate_bracketed_latin,
+    isolate_latin,
+    isolate_latin_marks,
+)
 from directory.text.localized import pick
 
 from .conftest import DATA
@@ -164,3 +169,15 @@ def test_the_browser_isolates_latin_runs_as_the_pages_do(
     page.close()
     assert drawn == [str(isolate_latin(sample)) for sample in SAMPLES]
     assert left_to_right == SAMPLES[0]  # a left-to-right page: plain text
+
+
+def test_leaflet_text_isolates_the_same_runs_with_unicode_marks() -> None:
+    """Leaflets (their page and their PDF) are not HTML: LRI/PDI marks stand for <bdi>."""
+    for sample in SAMPLES:
+        marked = isolate_latin_marks(sample)
+        as_html = marked.replace("\u2066", '<bdi dir="ltr">').replace("\u2069", "</bdi>")
+        assert as_html == str(isolate_latin(sample)), sample
+    assert (
+        isolate_latin_marks("الاثنين–الخميس 09:00–17:00")
+        == "الاثنين–الخميس \u206609:00–17:00\u2069"
+    )

@@ -16,7 +16,7 @@ from directory.data.dataset import Directory
 from directory.data.freshness import format_partial_date
 from directory.data.leaflet_plan import Plan, all_plans
 from directory.data.models import OpeningHours, Place, Service
-from directory.render.formatting import address_text, compact_hours
+from directory.render.formatting import address_text, compact_hours, isolate_latin_marks
 from directory.render.pages import (
     Page,
     SiteLinks,
@@ -134,14 +134,17 @@ class LeafletWriter:
             t.language_name(code) for code in languages
         )
         name = pick(service.name, language)
+        # In a right-to-left column Czech names and times keep their order ("o.p.s.", 09:00).
+        rtl = text_direction(language) == "rtl"
+        keep = isolate_latin_marks if rtl else str
         return Column(
             language,
             text_direction(language),
-            name.text,
+            keep(name.text) if text_direction(name.language) == "rtl" else name.text,
             name.language,
             text_direction(name.language),
             facts,
-            compact_hours(hours, t),  # empty when unknown: the footer says to call first
+            keep(compact_hours(hours, t)),  # empty when unknown: the footer says to call first
         )
 
     def entry(self, service: Service, place: Place) -> Entry:

@@ -134,6 +134,22 @@ def isolate_latin(text: str) -> Markup:
     return Markup("").join(parts)
 
 
+def isolate_latin_marks(text: str) -> str:
+    """`isolate_latin` for text that is not HTML (the leaflets' content, which Typst typesets
+    too): each Latin run between the Unicode isolate marks LRI and PDI, which browsers and
+    Typst's bidi algorithm both read as `<bdi dir="ltr">`."""
+    parts: list[str] = []
+    done = 0
+    for match in _RUN.finditer(text):
+        if match.start() < done:
+            continue
+        end = _run_end(text, match.start(), match.end())
+        parts += [text[done : match.start()], "\u2066", text[match.start() : end], "\u2069"]
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 def bidi_text(direction: str) -> Callable[[str], Markup]:
     """The page's writer of record text: `isolate_latin` on right-to-left pages, else plain
     escaping (Latin runs need no isolating where the page itself runs left to right)."""
