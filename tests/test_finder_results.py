@@ -173,7 +173,8 @@ def test_hostile_text_in_a_card_stays_text(tmp_path: Path, browser: Browser) -> 
     page_file.write_text(f"<!doctype html><html><body>{body}</body></html>", "utf-8")
     (tmp_path / "en" / "finder.json").write_text(finder_file(hostile, "en"), "utf-8")
     (tmp_path / "assets").mkdir()
-    shutil.copy(ROOT / "content" / "assets" / "directory-finder.js", tmp_path / "assets")
+    for script in ("directory-bidi.js", "directory-finder.js"):  # as finder.html loads them
+        shutil.copy(ROOT / "content" / "assets" / script, tmp_path / "assets")
     dialogs: list[str] = []
 
     def on_dialog(dialog: Dialog) -> None:
