@@ -65,8 +65,10 @@ def test_language_menu_reaches_its_last_entry(
     last = page.evaluate(_LAST_ENTRY)
     assert last["count"] == len(SITE_LANGUAGES) + 1  # the root picker, then every language
     assert last == {**last, "lang": "ar", "onScreen": True, "inMenu": True, "hit": True}, last
-    page.tap(".md-header .md-select__link[hreflang='ar']")
-    page.wait_for_url(f"{served_site}/ar/")
+    if language != "ar":  # from /ar/ the entry leads to this very page: "hit" above suffices
+        # (a tap reloading the same address left Playwright's context.close() waiting forever)
+        page.tap(".md-header .md-select__link[hreflang='ar']")
+        page.wait_for_url(f"{served_site}/ar/")
     context.close()
 
 
