@@ -14,6 +14,7 @@ from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlsplit
 
 import pytest
 from directory.data.dataset import Directory
@@ -21,7 +22,7 @@ from directory.data.loading import load
 from directory.render.pages import SECTIONS
 
 if TYPE_CHECKING:  # Playwright is imported only when a browser test runs
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = ROOT / "tests" / "sample-data"
@@ -186,3 +187,19 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     a test, not the collection)."""
     if real_data.cache_info().currsize:
         raise pytest.UsageError("a test module loaded data/ at import time; use DATA in a test")
+
+
+def keep_local(target: Page | BrowserContext) -> list[str]:
+    """Let requests to the test server through and abort every other (no network in tests);
+    the returned list fills with the addresses that were asked for outside 127.0.0.1."""
+    outside: list[str] = []
+
+    def route(route: Route) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    target.route("**/*", route)
+    return outside

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
@@ -32,10 +31,10 @@ from directory.editing.sveltia import EDITOR_FILES, FONT_COPIES
 from directory.text.languages import SITE_LANGUAGES
 from pydantic import BaseModel
 
-from .conftest import ROOT, SAMPLE_DATA
+from .conftest import ROOT, SAMPLE_DATA, keep_local
 
 if TYPE_CHECKING:  # Playwright only when a browser test runs
-    from playwright.sync_api import Browser, Route
+    from playwright.sync_api import Browser
 
 Field = dict[str, Any]
 Schema = dict[str, Any]
@@ -243,16 +242,7 @@ def _open_admin(browser: Browser, address: str, locale: str) -> tuple[str, list[
     """The admin page's sign-in buttons, its console errors and warnings, and every
     request that left 127.0.0.1 (aborted: no network in tests)."""
     context = browser.new_context(locale=locale)
-    outside: list[str] = []
-
-    def route(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    outside = keep_local(context)
     page = context.new_page()
     problems: list[str] = []
     page.on(

@@ -17,7 +17,7 @@ import pytest
 from directory.data import freshness
 from directory.data.loading import load
 from directory.data.models import DAYS, Service
-from directory.render.finder import effective_hours, finder_data
+from directory.render.finder import finder_data
 from directory.render.pages import PageWriter
 from directory.text.languages import SITE_LANGUAGES
 
@@ -31,7 +31,7 @@ PRAGUE = ZoneInfo("Europe/Prague")
 
 def _open_at(service: Service, moment: datetime) -> bool | None:
     """Open at that moment in Prague; None when no opening hours are known."""
-    hours = effective_hours(DATA, service)
+    hours = DATA.service_hours(service)
     if not hours:
         return None
     local = moment.astimezone(PRAGUE)
@@ -131,10 +131,10 @@ def test_hours_rows_encode_days_as_bits() -> None:
     bits = row[9][0][0]
     assert {DAYS[i] for i in range(7) if bits & (1 << i)} == set(service.hours[0].days)
     assert row[9][0][1] == _minute(service.hours[0].opens)
-    located = next(s for s in DATA.services.values() if not s.hours and effective_hours(DATA, s))
+    located = next(s for s in DATA.services.values() if not s.hours and DATA.service_hours(s))
     row = next(r for r in data["services"] if r[0] == located.id)
     assert row[9] == []  # no hours of its own: each address brings its own
-    first = effective_hours(DATA, located)[0]
+    first = DATA.service_hours(located)[0]
     assert [_minute(first.opens), _minute(first.closes)] in [
         h[1:] for a in row[10] for h in data["addresses"][a][1]
     ]

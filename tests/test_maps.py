@@ -14,10 +14,10 @@ from directory.render.maps import MapData, MapPoint, _folium_template, map_list
 from directory.render.pages import PageWriter
 from directory.text.languages import SITE_LANGUAGES
 
-from .conftest import DATA
+from .conftest import DATA, keep_local
 
 if TYPE_CHECKING:  # Playwright only when a browser test runs
-    from playwright.sync_api import Browser, Route
+    from playwright.sync_api import Browser
 
 TILES = "tile.openstreetmap.org"
 
@@ -104,18 +104,9 @@ def test_map_text_is_data_not_markup() -> None:
 
 def _outside_requests(browser: Browser, url: str) -> tuple[list[str], tuple[int | None, int]]:
     page = browser.new_page(viewport={"width": 390, "height": 900})
-    outside: list[str] = []
-
-    def route(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()  # no network in tests; what was asked for is what counts
-
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.route("**/*", route)
+    outside = keep_local(page)
     page.goto(url)
     page.wait_for_timeout(1200)
     markers: int | None = page.evaluate(

@@ -19,7 +19,7 @@ from pathlib import Path
 from directory.build.generate import GeneratedPages, language_of
 from directory.build.search import index_language
 from directory.build.sidework import DataSource, SideWork
-from directory.build.sitemaps import publish_sitemaps
+from directory.build.sitemaps import publish_sitemaps, x_default
 from directory.data.dataset import Directory
 from directory.editing.decap import build_admin
 from directory.editing.sveltia import EDITOR_BUNDLE
@@ -28,17 +28,12 @@ from directory.print.pdf import PdfPrinting
 from directory.render.finder import write_finder_data
 from directory.render.maps import copy_assets, write_map_data
 from directory.render.pages import SiteLinks
-from directory.text.languages import PICKER_LOCALE, SITE_LANGUAGES
+from directory.text.languages import SITE_LANGUAGES
 
 # Niceness of the search indexes: Pagefind uses every core it finds, and MkDocs is on the
 # build's longest path. (The PDFs, ~30 ms a leaflet with Typst, wait in the one queue of the
 # work beside the build behind the first bodies.)
 SEARCH_NICENESS = 10
-
-
-def x_default(html: str) -> str:
-    """The root picker is the "x-default" alternate of every page, not a language."""
-    return html.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"')
 
 
 # For each of these, Material's script downloads `<alternate>/sitemap.xml` on every page view:

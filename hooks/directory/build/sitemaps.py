@@ -28,6 +28,12 @@ _HEAD = (
 _TAIL = "</urlset>\n"
 
 
+def x_default(html: str) -> str:
+    """The root picker is the "x-default" alternate of every page (in pages and sitemaps),
+    not a language."""
+    return html.replace(f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"')
+
+
 def _language(entry: str, site_url: str) -> str:
     """The language folder of an entry's address; "root" for the picker's pages."""
     loc = _LOC.search(entry)
@@ -87,9 +93,7 @@ def publish_sitemaps(site_dir: Path, site_url: str) -> list[str]:
     if not sitemap.is_file():
         return []
     site_url = site_url.rstrip("/") + "/"
-    text = sitemap.read_text(encoding="utf-8").replace(
-        f'hreflang="{PICKER_LOCALE}"', 'hreflang="x-default"'
-    )
+    text = x_default(sitemap.read_text(encoding="utf-8"))
     files = split_sitemap(text, site_url)
     folder = site_dir / "sitemaps"
     folder.mkdir(exist_ok=True)

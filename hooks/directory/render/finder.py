@@ -40,16 +40,6 @@ FINDER_DATA_FILE = "finder.json"
 FORMAT_VERSION = 2
 
 
-def effective_hours(directory: Directory, service: Service) -> list[OpeningHours]:
-    """The hours that apply to the service (`Directory.service_hours`: the one rule)."""
-    return directory.service_hours(service)
-
-
-def service_areas(directory: Directory, service: Service) -> list[str]:
-    """The places the service serves (`Directory.service_areas`)."""
-    return directory.service_areas(service)
-
-
 def first_phone(directory: Directory, service: Service) -> str:
     """The first number the service page lists (the service's, then its organisation's)."""
     phones = service.phones + directory.organisations[service.organisation].phones
@@ -100,7 +90,7 @@ def _service_row(
         at["organisations"][service.organisation],
         [at["needs"][c] for c in service.categories],
         sorted(place_at[p] for p in directory.service_places(service)),
-        [place_at[p] for p in service_areas(directory, service)],
+        [place_at[p] for p in directory.service_areas(service)],
         [at["languages"][c] for c in directory.service_languages(service)],
         service.cost,
         list(service.access),
