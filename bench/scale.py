@@ -8,10 +8,11 @@ Per size it measures
   the site's size, and the least ratio its processor time allows on two cores;
 - a rebuild: the same build again with the leaflet PDFs in `.cache/leaflets`, as a deploy
   that restores the cache (.github/workflows/deploy.yml) and `mkdocs serve` see;
-- a plain build: the same configuration (theme, i18n plugin and languages, extra_css, nav,
-  `not_in_nav`) without the hook and the data, over one trivial Markdown page for every page
-  file of the full build (same `name.<language>.md` names), so MkDocs and Material build the
-  same number of pages. Full over plain is what our hook adds to the theme's own cost.
+- a plain build: mkdocs-material in one language (the same theme, overrides, extra_css, nav
+  and `not_in_nav`, without the hook, the i18n plugin and the data) over one trivial
+  Markdown page for every page file of the full build, so MkDocs and Material build the same
+  number of pages. Full over plain is what six languages, the data, maps, search, PDFs and
+  open data add to the theme's own cost (issue 18: ≤ 3.0).
 
 The growth of the full build from 2,000 to 5,000 services shows whether it stays linear.
 Numbers are printed with PASS/FAIL notes against the targets; nothing is asserted, since time
@@ -46,9 +47,10 @@ from validation import measure
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATION_TARGET = 2.0  # seconds for 5,000 records (services + organisations)
-RATIO_TARGET = 1.5  # full build over plain build of as many pages
+RATIO_TARGET = 3.0  # full build over a plain one-language build of as many pages
 GROWTH_TARGET = 2.7  # build time, 2,000 → 5,000 services (2.5 times is linear)
 BUILD_TIMEOUT = 3600
+PLAIN_LANGUAGE = "cs"  # the plain build's one language, whose pages the nav lists
 TRIVIAL_PAGE = "# {title}\n\nA short page for the plain build.\n"
 LANGUAGE_LINE = re.compile(r"Building '(\w+)' documentation")
 PAGEFIND_LINE = re.compile(r"Finished in ([0-9.]+) seconds")
@@ -164,22 +166,39 @@ def _generated(folder: str, names: list[str]) -> list[str]:
 
 
 def plain_project(folder: Path, full: Path) -> Path:
-    """The same configuration without `hooks:`, one trivial page per page file of `full` (whose
-    content/ holds the generated pages after its build) and the same static files."""
+    """A plain mkdocs-material site in one language: the same theme, overrides, extra_css,
+    nav and `not_in_nav`, no hook and no i18n plugin, and one trivial page for every page
+    file of `full` (whose content/ holds the generated pages after its build). The default
+    language's pages keep their places without the suffix (`services/x.cs.md` →
+    `services/x.md`), so the nav finds them; every other page goes under `more/<language>/`,
+    out of the nav like the record pages."""
     project = folder / "plain"
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
     config = (full / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^hooks:\n(?:[ \t]+-.*\n)+", "", config, flags=re.MULTILINE)
+    config = re.sub(r"^plugins:\n(?:(?:[ \t]+.*|[ \t]*)\n)+", "", config, flags=re.MULTILINE)
+    config = config.replace("not_in_nav: |\n", "not_in_nav: |\n  /more/\n", 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(full / "overrides", project / "overrides")
     for name in ("data", "hooks"):  # `watch:` names them; they stay empty
         (project / name).mkdir()
-    for source in (full / "content").rglob("*"):
+    content = full / "content"
+    for source in content.rglob("*"):
         if source.is_file():
-            _plain_copy(source, project / "content" / source.relative_to(full / "content"))
+            _plain_copy(source, project / "content" / _plain_path(source.relative_to(content)))
     return project
+
+
+def _plain_path(path: Path) -> Path:
+    """Where a page file of the six-language site goes in the one-language plain site."""
+    parts = path.name.split(".")
+    if path.suffix != ".md" or len(parts) < 3:  # assets, and the root picker's index.md
+        return path if path.suffix != ".md" else Path("more", "root") / path
+    language = parts[-2]
+    bare = path.with_name(".".join(parts[:-2] + parts[-1:]))
+    return bare if language == PLAIN_LANGUAGE else Path("more", language) / bare
 
 
 def _plain_copy(source: Path, target: Path) -> None:
@@ -315,7 +334,7 @@ def notes(results: list[Result]) -> list[str]:
         lines.append(
             f"{r.size:,}: validation scaled to 5,000 records {per_5000:.2f} s (target"
             f" < {VALIDATION_TARGET} s: {verdict(per_5000 < VALIDATION_TARGET)}); ratio"
-            f" {r.ratio:.2f} (target < {RATIO_TARGET}: {verdict(r.ratio < RATIO_TARGET)}),"
+            f" {r.ratio:.2f} (target ≤ {RATIO_TARGET}: {verdict(r.ratio <= RATIO_TARGET)}),"
             f" by CPU time {r.cpu_ratio:.2f}, least possible on two cores {r.floor:.2f};"
             f" the leaflet PDFs (full minus rebuild) {r.full.cpu - r.rebuild.cpu:.0f} CPU-s,"
             f" {(r.full.cpu - r.rebuild.cpu) / r.plain.cpu:.2f}× the plain build's;"

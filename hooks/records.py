@@ -23,6 +23,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 session = BuildSession()
@@ -45,6 +46,15 @@ _BLOCKS: dict[str, Callable[[PageWriter], str]] = {
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = TEMPLATE_CACHE  # Material's templates compiled once, not per language
     return env
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return session.language_files(files, config)  # before the i18n plugin's (-100)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    session.link_alternates(files, config)  # after the i18n plugin's files, before its pages
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from directory.build.finish import BuildWork
+from directory.build.finish import BuildWork, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages
 from directory.build.search import SearchFailed, index_language, pagefind_command
 from directory.build.sidework import DataSource, SideWork
@@ -95,6 +95,28 @@ def test_a_failed_finish_leaves_no_work_running(sample_data: Path, tmp_path: Pat
     assert multiprocessing.active_children()  # the workers
     with pytest.raises(NotADirectoryError):
         work.finish()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_preview_of_one_language_makes_its_bodies_without_workers(
+    sample_data: Path, tmp_path: Path
+) -> None:
+    """`make serve PREVIEW=uk`: no PDFs or search, one language; the bodies are the pages'
+    own, made in this process as asked, and no worker starts."""
+    links = SiteLinks()
+    pages, made = _counted_pages(sample_data, links)
+    expected = {path: page.body for path, page in pages.items()}
+    made.clear()
+    scope = preview_scope({"ROZCESTNIK_PREVIEW": "cs"})
+    assert scope is not None and not scope.needs_workers
+    assert preview_scope({"ROZCESTNIK_PREVIEW": "cs,ar"}).needs_workers  # type: ignore[union-attr]
+    source = DataSource.of(sample_data, sample_data.parent)
+    work = BuildWork(load(sample_data), pages, tmp_path / "site", links, source, tmp_path, scope)
+    assert multiprocessing.active_children() == []
+    path = next(path for path in pages if path.endswith(".cs.md"))
+    assert work.body(path) == expected[path]
+    assert made == [path]
+    work.finish()
     assert multiprocessing.active_children() == []
 
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
+from directory.build.alternates import pages_of_language, set_alternates
 from directory.build.finish import BuildScope, BuildWork, finished_page, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages, write_pages
 from directory.build.sidework import DataSource
@@ -68,6 +71,15 @@ def _build_only(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
             language.build = False
 
 
+def _i18n(config: MkDocsConfig) -> Any:
+    """The i18n plugin when its languages do not fall back to the default one (then a
+    language's build uses only its own pages), else None."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n.config, "fallback_to_default", True):
+        return None
+    return i18n
+
+
 class BuildSession:
     """The hook's state and what it does with it at each event."""
 
@@ -78,6 +90,7 @@ class BuildSession:
         self.picker_404: str | None = None
         self.scope = BuildScope()
         self.written_scope: BuildScope | None = None
+        self.page_files: set[str] = set()  # every page file of every language, this build
 
     def configure(self, config: MkDocsConfig) -> None:
         """Once per language: the site address; the pages, written for all languages at
@@ -143,6 +156,30 @@ class BuildSession:
             )
         except MissingFonts as missing:
             raise PluginError(str(missing)) from None
+
+    def language_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """The files of the language being built, before the i18n plugin sorts them
+        (`directory.build.alternates`)."""
+        i18n = _i18n(config)
+        if i18n is None:
+            return files
+        self.page_files = {file.src_uri for file in files if file.is_documentation_page()}
+        languages = i18n.all_languages
+        kept = pages_of_language(files, i18n.current_language, languages, i18n.default_language)
+        return Files(kept)
+
+    def link_alternates(self, files: Files, config: MkDocsConfig) -> None:
+        """Each page's versions in the other languages, for the language menu and sitemap."""
+        i18n = _i18n(config)
+        if i18n is not None and self.page_files:
+            set_alternates(
+                files,
+                i18n.current_language,
+                i18n.all_languages,
+                i18n.build_languages,
+                self.page_files,
+                i18n.default_language,
+            )
 
     def body(self, src_uri: str) -> str | None:
         return self.work.body(src_uri) if self.work is not None else None

@@ -47,8 +47,13 @@ def _pattern(form: str) -> re.Pattern[str] | None:
 
 def names(text: str, form: str) -> bool:
     """Whether `text` contains the words of `form`, in order and adjacent."""
+    return _found(_normal(text), form)
+
+
+def _found(normal: str, form: str) -> bool:
+    """`names` over a text already made `_normal`."""
     pattern = _pattern(form)
-    return pattern is not None and pattern.search(_normal(text)) is not None
+    return pattern is not None and pattern.search(normal) is not None
 
 
 def forms(term: GlossaryTerm, language: str) -> list[str]:
@@ -84,10 +89,39 @@ def inconsistencies(
                     yield Inconsistency(f"{kind}/{record.id}", field, term.id, language)
 
 
+# Per language, each term's id and the forms that name it: ((language, ((id, forms), …)), …).
+GlossaryForms = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
+
+
+def glossary_forms(glossary: list[GlossaryTerm]) -> GlossaryForms:
+    return tuple(
+        (code, tuple((term.id, tuple(forms(term, code))) for term in glossary))
+        for code in SITE_LANGUAGES
+    )
+
+
 def terms_named(record: Organisation | Service, glossary: list[GlossaryTerm]) -> list[GlossaryTerm]:
     """The terms any text of the record names, in any language."""
-    texts = [(code, value) for _, text in localized_fields(record) for code, value in text.items()]
-    return [term for term in glossary if any(named_by(term, value, code) for code, value in texts)]
+    texts = tuple(
+        (code, value) for _, text in localized_fields(record) for code, value in text.items()
+    )
+    named = _terms_named(texts, glossary_forms(glossary))
+    return [term for term in glossary if term.id in named]
+
+
+@functools.lru_cache(maxsize=16384)
+def _terms_named(texts: tuple[tuple[str, str], ...], glossary: GlossaryForms) -> frozenset[str]:
+    """The ids of the terms the texts name. Kept by the texts themselves: every language's
+    pages ask about every record, and a preview (`mkdocs serve`) asks again after each edit,
+    of records that mostly did not change."""
+    by_language = dict(glossary)
+    found: set[str] = set()
+    for code, value in texts:
+        normal = _normal(value)
+        for term_id, term_forms in by_language.get(code, ()):
+            if term_id not in found and any(_found(normal, form) for form in term_forms):
+                found.add(term_id)
+    return frozenset(found)
 
 
 def search_words(terms: list[GlossaryTerm], language: str) -> list[str]:
