@@ -10,11 +10,12 @@ import os
 import shutil
 import subprocess
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from itertools import groupby
+from dataclasses import dataclass
 from pathlib import Path
 
 from directory.data.dataset import Directory
 from directory.data.leaflet_plan import all_plans
+from directory.data.loading import load_cached
 from directory.print.leaflets import LeafletWriter
 from directory.print.typeset import engine_version, typeset
 from directory.render.pages import SiteLinks
@@ -55,13 +56,53 @@ def check_fonts() -> tuple[str, ...]:
     return tuple(sorted({str(Path(file).parent) for file in files}))
 
 
+@dataclass(frozen=True)
+class PrintJob:
+    """One language's leaflets, as plain data for a worker: it reads the data itself."""
+
+    data_dir: Path
+    links: SiteLinks
+    language: str
+    cache_dir: Path | None
+    fonts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A leaflet's PDF: where it goes in the site, its file in the cache, and its bytes when
+    this build printed it (else the cache has it)."""
+
+    path: Path
+    cache: Path | None
+    pdf: bytes | None
+
+
+def print_language(job: PrintJob) -> list[Printed]:
+    """In a worker: the content of each of a language's leaflets (the QR codes' mask search
+    is most of it, ~10 ms a leaflet), then Typst for those the cache does not hold."""
+    directory = load_cached(job.data_dir)
+    writer = LeafletWriter(directory, job.language, job.links)
+    leaflets = [
+        (Path(job.language, "leaflets", plan.place.id, writer.pdf_name(plan.place)), content)
+        for plan in all_plans(directory)
+        for content in [writer.leaflet(plan).as_json()]
+    ]
+    cached = [_cache_file(job.cache_dir, content) for _, content in leaflets]
+    missing = [i for i, hit in enumerate(cached) if hit is None or not hit.is_file()]
+    made = dict(zip(missing, typeset([leaflets[i][1] for i in missing], job.fonts), strict=True))
+    return [Printed(path, cached[i], made.get(i)) for i, (path, _) in enumerate(leaflets)]
+
+
 class PdfPrinting:
     """Every leaflet as an A4 PDF, made beside the site's build: leaflets need the data only,
-    so Typst works from the start of the build on cores MkDocs leaves free, a language a
-    batch, in `executor` when one is given, else in a pool of `workers` processes of its own.
-    A leaflet whose content is unchanged since an earlier build comes from `cache_dir`
-    (mkdocs serve rebuilds often). Not in the build's own process: at ~30 ms a leaflet, the
-    real data's 108 took 3.4 CPU-s (bench/leaflets.py), which MkDocs' path would wait for."""
+    so from the start of the build a worker works out a language's leaflets and Typst prints
+    them, on cores MkDocs leaves free, in `executor` when one is given, else in a pool of
+    `workers` processes of its own. A leaflet whose content is unchanged since an earlier
+    build comes from `cache_dir` (mkdocs serve rebuilds often). Nothing of it in the build's
+    own process: the leaflets' content took 2 s there, their printing (~30 ms a leaflet) 3.4
+    CPU-s for the real data's 108 (bench/leaflets.py), which MkDocs' path would wait for.
+    The workers read the data from `directory.root`: during `mkdocs serve` a file saved
+    meanwhile may reach the PDFs of this build already (the save starts another one)."""
 
     def __init__(
         self,
@@ -75,50 +116,40 @@ class PdfPrinting:
     ) -> None:
         fonts = check_fonts()
         self._every_language = set(languages) >= set(SITE_LANGUAGES)
-        plans = all_plans(directory)
-        self._leaflets: dict[Path, tuple[str, str]] = {}  # PDF's path in the site → language, JSON
-        for language in languages:
-            writer = LeafletWriter(directory, language, links)
-            for plan in plans:
-                folder = Path(language, "leaflets", plan.place.id)
-                leaflet = writer.leaflet(plan).as_json()
-                self._leaflets[folder / writer.pdf_name(plan.place)] = (language, leaflet)
-        self._cached = {path: _cache_file(cache_dir, s) for path, (_, s) in self._leaflets.items()}
-        missing = [path for path, hit in self._cached.items() if hit is None or not hit.is_file()]
         self._pool: ProcessPoolExecutor | None = None
-        self._made: dict[Path, tuple[Future[list[bytes]], int]] = {}  # → language's run, index
-        if not missing:
-            return
         if executor is None:  # spawned: a forked copy of a process using Typst would hang
             executor = self._pool = ProcessPoolExecutor(
                 workers, _SPAWN, initializer=os.nice, initargs=(niceness,)
             )
-        for _, paths in groupby(missing, key=lambda path: self._leaflets[path][0]):
-            batch = list(paths)
-            run = executor.submit(typeset, [self._leaflets[path][1] for path in batch], fonts)
-            self._made.update({path: (run, index) for index, path in enumerate(batch)})
+        self._runs: list[Future[list[Printed]]] = [
+            executor.submit(
+                print_language, PrintJob(directory.root, links, language, cache_dir, fonts)
+            )
+            for language in languages
+        ]
+
+    def _printed(self) -> list[Printed]:
+        return [printed for run in self._runs for printed in run.result()]
 
     @property
     def printed(self) -> int:
-        """How many PDFs this build prints; the others come from the cache."""
-        return len(self._made)
+        """How many PDFs this build prints (waiting for them); the others come from the cache."""
+        return sum(printed.pdf is not None for printed in self._printed())
 
     def write(self, site_dir: Path) -> list[Path]:
         """Wait for the PDFs and put them into the built site (and new ones into the cache)."""
         written = []
-        for path, cache in self._cached.items():
-            target = site_dir / path
+        for printed in self._printed():
+            target = site_dir / printed.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            if path in self._made:
-                run, index = self._made[path]
-                pdf = run.result()[index]
-                target.write_bytes(pdf)
-                if cache is not None:
-                    cache.parent.mkdir(parents=True, exist_ok=True)
-                    cache.write_bytes(pdf)
+            if printed.pdf is not None:
+                target.write_bytes(printed.pdf)
+                if printed.cache is not None:
+                    printed.cache.parent.mkdir(parents=True, exist_ok=True)
+                    printed.cache.write_bytes(printed.pdf)
             else:
-                assert cache is not None
-                shutil.copyfile(cache, target)
+                assert printed.cache is not None
+                shutil.copyfile(printed.cache, target)
             written.append(target)
         self.cancel()
         return written
@@ -127,8 +158,10 @@ class PdfPrinting:
         """Remove the cached PDFs that no leaflet of this build is: a leaflet whose text changed
         leaves its old PDF behind, and the cache (a deploy's too) would only grow. A printing
         of some languages only keeps the cache whole: it cannot tell the others' PDFs."""
-        used = {path for path in self._cached.values() if path is not None}
-        if not used or not self._every_language:
+        if not self._every_language:
+            return []
+        used = {printed.cache for printed in self._printed() if printed.cache is not None}
+        if not used:
             return []
         stale = [path for path in next(iter(used)).parent.glob("*.pdf") if path not in used]
         for path in stale:
@@ -138,7 +171,7 @@ class PdfPrinting:
     def cancel(self) -> None:
         """Drop the work not started yet; a pool of its own is shut down (a given executor is
         its owner's, and stays)."""
-        for run, _ in self._made.values():
+        for run in self._runs:
             run.cancel()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
