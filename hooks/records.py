@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from directory.build.finish import finished_page
 from directory.build.session import BuildSession, directory_of, links
+from directory.build.shared_nav import SharedNav, theme_loader
 from directory.render.formatting import isolate_bracketed_latin
 from directory.render.not_found import not_found_block
 from directory.render.pages import PageWriter, contribute_link, language_picker
@@ -45,6 +46,10 @@ _BLOCKS: dict[str, Callable[[PageWriter], str]] = {
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = TEMPLATE_CACHE  # Material's templates compiled once, not per language
+    theme_dirs = [path for path in config.theme.dirs if path != config.theme.custom_dir]
+    if env.loader is not None:
+        env.loader = theme_loader(env.loader, theme_dirs)
+    env.globals["directory_shared_nav"] = SharedNav()
     return env
 
 

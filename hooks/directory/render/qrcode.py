@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any, cast
 
@@ -36,6 +36,12 @@ _BLOCKS = cast(dict[int, dict[int, Any]], consts.ECC)
 _COUNT_BITS: dict[int, dict[int, int]] = consts.CHAR_COUNT_INDICATOR_LENGTH
 
 
+# A preview (`mkdocs serve`) draws the same addresses' codes after every edit; a code is a
+# few KB, and one language's pages hold a few hundred.
+_KEPT_CODES = 2048
+
+
+@lru_cache(maxsize=_KEPT_CODES)
 def qr_svg(url: str, mask: int | None = None) -> str:
     """The QR code of a full address as a small SVG (medium error correction or better
     survives a worn or badly printed copy), segno choosing the mask when none is given."""
@@ -44,6 +50,7 @@ def qr_svg(url: str, mask: int | None = None) -> str:
     return _svg(rows, len(code.matrix))
 
 
+@lru_cache(maxsize=_KEPT_CODES)
 def page_qr_svg(url: str) -> str:
     """A code like `qr_svg(url, PAGE_MASK)`, four times as fast (see the module's text)."""
     data = url.encode("iso-8859-1")  # segno's choice for such text; web addresses are ASCII
