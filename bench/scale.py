@@ -166,12 +166,12 @@ def _generated(folder: str, names: list[str]) -> list[str]:
 
 
 def plain_project(folder: Path, full: Path) -> Path:
-    """A plain mkdocs-material site in one language: the same theme, overrides, extra_css,
-    nav and `not_in_nav`, no hook and no i18n plugin, and one trivial page for every page
-    file of `full` (whose content/ holds the generated pages after its build). The default
-    language's pages keep their places without the suffix (`services/x.cs.md` →
-    `services/x.md`), so the nav finds them; every other page goes under `more/<language>/`,
-    out of the nav like the record pages."""
+    """A plain mkdocs-material site in one language: the same theme, overrides (with
+    Material's own navigation partial), extra_css, nav and `not_in_nav`, no hook and no i18n
+    plugin, and one trivial page for every page file of `full` (whose content/ holds the
+    generated pages after its build). The default language's pages keep their places
+    without the suffix (`services/x.cs.md` → `services/x.md`), so the nav finds them; every
+    other page goes under `more/<language>/`, out of the nav like the record pages."""
     project = folder / "plain"
     if project.exists():
         shutil.rmtree(project)
@@ -181,7 +181,8 @@ def plain_project(folder: Path, full: Path) -> Path:
     config = re.sub(r"^plugins:\n(?:(?:[ \t]+.*|[ \t]*)\n)+", "", config, flags=re.MULTILINE)
     config = config.replace("not_in_nav: |\n", "not_in_nav: |\n  /more/\n", 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(full / "overrides", project / "overrides")
+    # The overrides but the navigation's: it draws Material's through the hook (shared_nav).
+    shutil.copytree(full / "overrides", project / "overrides", ignore=_hook_templates)
     for name in ("data", "hooks"):  # `watch:` names them; they stay empty
         (project / name).mkdir()
     content = full / "content"
@@ -189,6 +190,10 @@ def plain_project(folder: Path, full: Path) -> Path:
         if source.is_file():
             _plain_copy(source, project / "content" / _plain_path(source.relative_to(content)))
     return project
+
+
+def _hook_templates(folder: str, names: list[str]) -> list[str]:
+    return ["nav.html"] if Path(folder).name == "partials" else []
 
 
 def _plain_path(path: Path) -> Path:
