@@ -89,7 +89,8 @@ def print_language(job: PrintJob) -> list[Printed]:
     ]
     cached = [_cache_file(job.cache_dir, content) for _, content in leaflets]
     missing = [i for i, hit in enumerate(cached) if hit is None or not hit.is_file()]
-    made = dict(zip(missing, typeset([leaflets[i][1] for i in missing], job.fonts), strict=True))
+    pdfs = typeset([leaflets[i][1] for i in missing], job.fonts) if missing else []
+    made = dict(zip(missing, pdfs, strict=True))  # none missing: Typst's fonts not even loaded
     return [Printed(path, cached[i], made.get(i)) for i, (path, _) in enumerate(leaflets)]
 
 
@@ -99,7 +100,7 @@ class PdfPrinting:
     them, on cores MkDocs leaves free, in `executor` when one is given, else in a pool of
     `workers` processes of its own. A leaflet whose content is unchanged since an earlier
     build comes from `cache_dir` (mkdocs serve rebuilds often). Nothing of it in the build's
-    own process: the leaflets' content took 2 s there, their printing (~30 ms a leaflet) 3.4
+    own process: the leaflets' content took 2 s there, their printing (~22 ms a leaflet) 2.6
     CPU-s for the real data's 108 (bench/leaflets.py), which MkDocs' path would wait for.
     The workers read the data from `directory.root`: during `mkdocs serve` a file saved
     meanwhile may reach the PDFs of this build already (the save starts another one)."""
