@@ -84,7 +84,7 @@ def set_alternates(
     for file in files:
         if not file.is_documentation_page():
             continue
-        path = file.url.removeprefix(prefix) if prefix else file.url
+        path = file.url.removeprefix(prefix)
         path = "" if path == "./" else path
         alternates: dict[str, Any] = {language: file}
         for other in sorted(built):

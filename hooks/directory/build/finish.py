@@ -71,10 +71,10 @@ class BuildScope:
     @property
     def needs_workers(self) -> bool:
         """Whether work beside MkDocs pays: PDFs, search, or several languages' bodies. A
-        preview of one language makes its few hundred bodies in the build's process as MkDocs
-        asks for them: a pool's start (each worker loading the data and compiling the
-        templates) took longer than the bodies. Edit to preview, uk, real data: 3.5-3.9 s
-        with workers, 2.7-3.1 s without (bench/build.py)."""
+        preview of one language makes its few hundred bodies in the build's process
+        (`SideWork` with no workers) when MkDocs reaches its first page: a pool's start (each
+        worker loading the data and compiling the templates) took longer than the bodies.
+        Edit to preview, uk, real data: 3.5-3.9 s with workers, 2.7-3.1 s without."""
         return self.pdfs or self.search or len(self.languages) > 1
 
 
@@ -119,17 +119,14 @@ class BuildWork:
         self._generated = pages
         self._started = time.perf_counter()
         # First the bodies, which the first language needs within seconds.
-        self._side = (
-            SideWork(pages, source, links, self.scope.languages)
-            if self.scope.needs_workers
-            else None
-        )
+        workers = None if self.scope.needs_workers else 0
+        self._side = SideWork(pages, source, links, self.scope.languages, workers)
         self._language: str | None = None  # whose bodies are at hand
         self._bodies: dict[str, str] = {}
         self._searches: dict[str, Future[str]] = {}
         self._pdfs: PdfPrinting | None = None
         try:
-            if self.scope.pdfs and self._side is not None:
+            if self.scope.pdfs:
                 self._pdfs = PdfPrinting(
                     directory, links, cache / "leaflets", executor=self._side.executor
                 )
@@ -141,8 +138,6 @@ class BuildWork:
         """The body of the generated page whose placeholder is `path`, else None."""
         if path not in self._generated:
             return None
-        if self._side is None:
-            return self._generated[path].body
         language = language_of(path)
         if language != self._language:
             self._bodies = self._side.bodies(language)
@@ -152,8 +147,7 @@ class BuildWork:
     def language_built(self, language: str) -> None:
         """The pages of `language` are all written: index them."""
         if (
-            self._side is not None
-            and self.scope.search
+            self.scope.search
             and language in self.scope.languages
             and language not in self._searches
         ):
@@ -190,8 +184,7 @@ class BuildWork:
         pdfs = self._pdfs.write(self.site_dir) if self._pdfs is not None else []
         stale = self._pdfs.prune_cache() if self._pdfs is not None else []
         searched = {language: run.result() for language, run in self._searches.items()}
-        if self._side is not None:
-            self._side.close()
+        self._side.close()
         printed = self._pdfs.printed if self._pdfs is not None else 0
         notes.append(
             f"leaflets: {len(pdfs)} PDFs ({printed} printed, the others from the"
@@ -212,7 +205,6 @@ class BuildWork:
     def cancel(self) -> None:
         """The build stopped: end the work beside it."""
         self._bodies.clear()
-        if self._side is not None:
-            self._side.cancel()
+        self._side.cancel()
         if self._pdfs is not None:
             self._pdfs.cancel()

@@ -81,7 +81,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 
 class SideWork:
-    """A pool of `workers` processes and the bodies it makes for the build's pages."""
+    """A pool of `workers` processes (every core when None) and the bodies it makes for the
+    build's pages; with `workers=0` no pool, and the bodies are made in this process."""
 
     def __init__(
         self,
@@ -95,8 +96,10 @@ class SideWork:
         self._pages = pages
         self._source = source
         self._links = links
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            workers or os.cpu_count() or 1, mp_context=_pool_context()
+        self._pool: ProcessPoolExecutor | None = (
+            ProcessPoolExecutor(workers or os.cpu_count() or 1, mp_context=_pool_context())
+            if workers != 0
+            else None
         )
         self._paths: dict[str, list[str]] = {}
         for path in pages:

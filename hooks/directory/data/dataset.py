@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from directory.data.advice import Advice, advice
 from directory.data.models import (
@@ -46,12 +44,6 @@ class Directory:
     @cached_property
     def _services_by_place(self) -> dict[str, tuple[tuple[Service, ...], tuple[Service, ...]]]:
         return {}  # filled by services_in
-
-    @cached_property
-    def memo(self) -> dict[Hashable, Any]:
-        """Answers worked out from the data by other modules, kept for every language's pages
-        (e.g. the glossary terms a record names)."""
-        return {}
 
     def services_of(self, organisation_id: str) -> tuple[Service, ...]:
         return self._services_by_organisation.get(organisation_id, ())

@@ -190,10 +190,7 @@ class Renderer:
         if record is None:
             named = [g for g in self.directory.glossary if set(g.categories) & needs]
         else:
-            key = ("terms_named", type(record).__name__, record.id)
-            if key not in self.directory.memo:
-                self.directory.memo[key] = glossary.terms_named(record, self.directory.glossary)
-            named = self.directory.memo[key]
+            named = glossary.terms_named(record, self.directory.glossary)
         own = [g for g in named if set(g.categories) & needs]
         mentioned = [g for g in named if g not in own]
         own_words = list(dict.fromkeys(czech + glossary.search_words(own, self.language)))
