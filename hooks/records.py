@@ -15,12 +15,13 @@ from urllib.parse import urlsplit
 from directory.build.finish import finished_page
 from directory.build.session import BuildSession, directory_of, links
 from directory.build.shared_nav import SharedNav, theme_loader
+from directory.build.theme import ThemeText
 from directory.render.formatting import isolate_bracketed_latin
 from directory.render.not_found import not_found_block
 from directory.render.pages import PageWriter, contribute_link, language_picker
 from directory.render.renderer import TEMPLATE_CACHE
 from directory.text.languages import PICKER_LOCALE, text_direction
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -50,6 +51,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if env.loader is not None:
         env.loader = theme_loader(env.loader, theme_dirs)
     env.globals["directory_shared_nav"] = SharedNav()
+    env.globals["directory_theme_text"] = ThemeText(env, config.theme["language"])
     return env
 
 
@@ -59,6 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     session.link_alternates(files, config)  # after the i18n plugin's files, before its pages
+    session.use_placeholder_pages(nav, files, config)
     return nav
 
 
@@ -97,11 +100,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return finished_page(output)
 
 
+def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template:
+    return session.theme_template(template, template_name, config)
+
+
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
-    root = urlsplit(config.site_url or "/").path or "/"
-    output_content = output_content.replace("<!-- directory:not-found -->", not_found_block(root))
+    if "<!-- directory:not-found -->" in output_content:  # not in the skipped ones
+        root = urlsplit(config.site_url or "/").path or "/"
+        block = not_found_block(root)
+        output_content = output_content.replace("<!-- directory:not-found -->", block)
     return session.page_404(output_content, config)
 
 

@@ -9,10 +9,15 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
+import markdown
+import pytest
 from directory.build.generate import generated_pages, write_pages
+from directory.build.placeholder_page import PlaceholderPage
 from directory.data.loading import load
 from directory.render.pages import PageWriter
 from markupsafe import escape
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
 
 from .conftest import ROOT, make_site_project, mkdocs_build
 
@@ -214,3 +219,30 @@ def test_a_preview_of_an_unknown_language_says_which_there_are(tmp_path: Path) -
         "ROZCESTNIK_PREVIEW=uk,de: no language de; choose from cs, en, uk, ru, vi, ar or all"
         in (result.stderr)
     )
+
+
+def test_a_placeholder_page_is_rendered_without_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A generated page's placeholder has no Markdown: no converter is set up for it (they
+    cost 0.4 ms a page), and it comes out as Markdown would make it; text a plugin added is
+    still converted."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    file = File("services/x.uk.md", str(tmp_path), str(tmp_path / "site"), True)
+    page = PlaceholderPage(None, file, config)
+    assert file.page is page
+    converters: list[object] = []
+    real = markdown.Markdown
+
+    def counted(**options: object) -> object:
+        converters.append(options)
+        return real(**options)
+
+    monkeypatch.setattr(markdown, "Markdown", counted)
+    page.markdown = "\n"
+    page.render(config, Files([file]))
+    assert (page.content, list(page.toc), page.present_anchor_ids) == ("", [], set())
+    assert converters == []
+    page.markdown = "## Added\n"
+    page.render(config, Files([file]))
+    assert page.content is not None and "<h2" in page.content and len(converters) == 1

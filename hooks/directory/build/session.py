@@ -10,13 +10,16 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
 from directory.build.alternates import pages_of_language, set_alternates
 from directory.build.finish import BuildScope, BuildWork, finished_page, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages, write_pages
+from directory.build.placeholder_page import use_placeholder_pages
 from directory.build.sidework import DataSource
 from directory.build.site_address import (
     editors_email,
@@ -24,6 +27,7 @@ from directory.build.site_address import (
     is_placeholder_email,
     site_address,
 )
+from directory.build.theme import list_visible_files, skipped_template
 from directory.data.dataset import Directory
 from directory.data.loading import load_cached
 from directory.data.problems import InvalidData
@@ -103,6 +107,7 @@ class BuildSession:
             )
         except ValueError as placeholder:
             raise PluginError(str(placeholder)) from None
+        list_visible_files(config.theme)
         if self.work is None:  # once a build, not once a language
             self._warn_placeholders(config)
         try:
@@ -180,6 +185,21 @@ class BuildSession:
                 self.page_files,
                 i18n.default_language,
             )
+
+    def use_placeholder_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+        """Generated pages go without Markdown (`directory.build.placeholder_page`)."""
+        use_placeholder_pages(nav, files, config, self.generated)
+
+    def theme_template(self, template: Template, name: str, config: MkDocsConfig) -> Template:
+        """The theme template `name`, or an empty stand-in where this language's build need
+        not render it (`directory.build.theme.skipped_template`)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return template
+        first: str = i18n.default_language
+        others = [language for language in i18n.build_languages if language != first]
+        skipped = skipped_template(name, i18n.current_language, first, (others or [first])[-1])
+        return template if skipped is None else template.environment.from_string(skipped)
 
     def body(self, src_uri: str) -> str | None:
         return self.work.body(src_uri) if self.work is not None else None
