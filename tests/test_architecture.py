@@ -70,3 +70,15 @@ def test_the_unit_tests_need_no_browser_library() -> None:
     )
     assert result.returncode == 0, result.stdout[-2000:]
     assert "tests collected" in result.stdout
+
+
+def test_the_builds_own_process_does_not_load_the_map_library() -> None:
+    """Folium (with Branca and NumPy: 0.26 s) is loaded where a map is drawn, in the
+    workers, not by the hook's import in MkDocs' process, whose start every build waits for."""
+    check = (
+        "import sys, directory.build.session, directory.build.sidework as side; "
+        "assert 'folium' not in sys.modules and 'numpy' not in sys.modules, 'loaded'; "
+        "assert 'folium' in side.PRELOAD"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]

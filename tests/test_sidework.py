@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 from directory.build.finish import BuildWork, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages
-from directory.build.search import SearchFailed, index_language, pagefind_command
+from directory.build.search import (
+    SearchFailed,
+    SearchIndexing,
+    index_language,
+    pagefind_command,
+)
 from directory.build.sidework import DataSource, SideWork
 from directory.data.loading import load
 from directory.render.page import SiteLinks
@@ -142,6 +147,37 @@ def test_each_language_gets_its_own_search_bundle(tmp_path: Path) -> None:
 def test_a_failed_search_run_stops_the_build_with_pagefinds_words(tmp_path: Path) -> None:
     with pytest.raises(SearchFailed, match=r"Pagefind failed for 'uk':\n(.|\n)*no-site"):
         index_language(tmp_path / "no-site", "uk")
+
+
+def test_languages_are_indexed_side_by_side_and_a_failure_ends_the_others(
+    tmp_path: Path,
+) -> None:
+    """Each language's run starts when asked and goes on while the build does; the end
+    collects them all. A failed run ends the ones still going, and none is left behind."""
+    _page(tmp_path / "uk" / "a", "uk", "Юридична допомога")
+    _page(tmp_path / "ar" / "a", "ar", "مساعدة قانونية")
+    indexing = SearchIndexing(tmp_path)
+    indexing.start("uk")
+    indexing.start("ar")
+    indexing.start("uk")  # asked twice (the i18n plugin's events): indexed once
+    assert set(indexing.wait()) == {"uk", "ar"}
+    assert (tmp_path / "ar/pagefind/pagefind-entry.json").is_file()
+    failing = SearchIndexing(tmp_path)
+    failing.start("vi")  # no such folder
+    failing.start("uk")
+    with pytest.raises(SearchFailed, match="'vi'"):
+        failing.wait()
+    assert failing.wait() == {}  # nothing kept: the runs are ended and forgotten
+
+
+def test_a_build_that_stops_ends_its_search_runs(tmp_path: Path) -> None:
+    _page(tmp_path / "uk" / "a", "uk", "Юридична допомога")
+    indexing = SearchIndexing(tmp_path)
+    indexing.start("uk")
+    ((run, _),) = indexing._runs.values()
+    indexing.cancel()
+    assert run.poll() is not None
+    assert indexing.wait() == {}
 
 
 def test_pagefind_runs_at_a_lower_priority_without_preexec_fn(tmp_path: Path) -> None:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping
-from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from directory.build.generate import GeneratedPages, language_of
-from directory.build.search import index_language
+from directory.build.search import SearchIndexing
 from directory.build.sidework import DataSource, SideWork
 from directory.build.sitemaps import publish_sitemaps, x_default
 from directory.data.dataset import Directory
@@ -98,8 +97,8 @@ def preview_scope(environ: Mapping[str, str]) -> BuildScope | None:
 
 class BuildWork:
     """Generated bodies, leaflet PDFs, search indexes, map and finder data, open data and the
-    web editor of one build of the site into `site_dir`; the work beside MkDocs goes through
-    one scheduler (`SideWork`)."""
+    web editor of one build of the site into `site_dir`; the bodies and PDFs go through one
+    scheduler (`SideWork`), the search indexes are Pagefind processes (`SearchIndexing`)."""
 
     def __init__(
         self,
@@ -123,7 +122,7 @@ class BuildWork:
         self._side = SideWork(pages, source, links, self.scope.languages, workers)
         self._language: str | None = None  # whose bodies are at hand
         self._bodies: dict[str, str] = {}
-        self._searches: dict[str, Future[str]] = {}
+        self._search = SearchIndexing(site_dir, SEARCH_NICENESS) if self.scope.search else None
         self._pdfs: PdfPrinting | None = None
         try:
             if self.scope.pdfs:
@@ -146,14 +145,8 @@ class BuildWork:
 
     def language_built(self, language: str) -> None:
         """The pages of `language` are all written: index them."""
-        if (
-            self.scope.search
-            and language in self.scope.languages
-            and language not in self._searches
-        ):
-            self._searches[language] = self._side.submit(
-                index_language, self.site_dir, language, SEARCH_NICENESS
-            )
+        if self._search is not None and language in self.scope.languages:
+            self._search.start(language)
 
     def finish(self) -> list[str]:
         """Everything else, and the waiting. Returns lines worth logging. A failure ends the
@@ -183,7 +176,7 @@ class BuildWork:
         waited = time.perf_counter()
         pdfs = self._pdfs.write(self.site_dir) if self._pdfs is not None else []
         stale = self._pdfs.prune_cache() if self._pdfs is not None else []
-        searched = {language: run.result() for language, run in self._searches.items()}
+        searched = self._search.wait() if self._search is not None else {}
         self._side.close()
         printed = self._pdfs.printed if self._pdfs is not None else 0
         notes.append(
@@ -208,3 +201,5 @@ class BuildWork:
         self._side.cancel()
         if self._pdfs is not None:
             self._pdfs.cancel()
+        if self._search is not None:
+            self._search.cancel()

@@ -1,13 +1,13 @@
-"""The one scheduler of the work beside MkDocs: generated pages' bodies, leaflet PDFs and search
-indexes, on one pool of processes.
+"""The one scheduler of the work beside MkDocs: generated pages' bodies and leaflet PDFs, on one
+pool of processes (the search indexes run as Pagefind processes of their own: `search`).
 
-MkDocs builds one language after another on one core; this work needs only the data (bodies,
-PDFs) or one built language (search), so it runs meanwhile on the other cores. Its lifecycle:
+MkDocs builds one language after another on one core; this work needs only the data, so it
+runs meanwhile on the other cores. Its lifecycle:
 
 - `SideWork(...)`: the pool starts on the bodies of the first languages MkDocs builds;
 - `bodies(language)`: the bodies of a language, when MkDocs reaches its first page (and the
   next language's are asked for: the pool takes jobs first come, first served);
-- `submit(...)`: other work (the PDFs, each language's search index once it is built);
+- `submit(...)`: other work (the PDFs);
 - `close()`: after the last language; `cancel()` when the build failed.
 
 Jobs are plain data (paths, the data's fingerprint, site links, a language), never closures:
@@ -34,7 +34,7 @@ from directory.render.page import SiteLinks
 T = TypeVar("T")
 
 # Modules every job needs, imported once in the forkserver instead of in each worker.
-PRELOAD = ["directory.build.generate", "directory.data.loading"]
+PRELOAD = ["directory.build.generate", "directory.data.loading", "folium"]
 
 
 class DataChanged(RuntimeError):
@@ -155,7 +155,7 @@ class SideWork:
 
     def cancel(self) -> None:
         """The build failed: drop what has not started and wait for what has (a language's
-        bodies or one search index: seconds), so no worker outlives the build."""
+        bodies or one language's PDFs: seconds), so no worker outlives the build."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

@@ -17,10 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import folium
 import xstatic.pkg.leaflet as leaflet_package
 import xstatic.pkg.leaflet_markercluster as cluster_package
-from branca.element import Figure
 from markupsafe import Markup, escape
 
 from directory.data.dataset import Directory
@@ -171,6 +169,11 @@ _ZOOM_MARK = 77
 
 @cache
 def _folium_template(map_id: str) -> tuple[str, str]:
+    # Imported here: Folium, Branca and NumPy take 0.26 s to import, which a build's own
+    # process (it draws no map) need not pay; the workers get them from the preload.
+    import folium
+    from branca.element import Figure
+
     figure_map = folium.Map(
         location=list(_CENTRE_MARK),
         zoom_start=_ZOOM_MARK,
