@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from directory.build.finish import finished_page
 from directory.build.session import BuildSession, directory_of, links
 from directory.build.shared_nav import SharedNav, theme_loader
-from directory.build.theme import ThemeText
+from directory.build.theme import ThemeText, with_theme_text
 from directory.render.formatting import isolate_bracketed_latin
 from directory.render.not_found import not_found_block
 from directory.render.pages import PageWriter, contribute_link, language_picker
@@ -49,7 +49,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = TEMPLATE_CACHE  # Material's templates compiled once, not per language
     theme_dirs = [path for path in config.theme.dirs if path != config.theme.custom_dir]
     if env.loader is not None:
-        env.loader = theme_loader(env.loader, theme_dirs)
+        env.loader = with_theme_text(theme_loader(env.loader, theme_dirs))
     env.globals["directory_shared_nav"] = SharedNav()
     env.globals["directory_theme_text"] = ThemeText(env, config.theme["language"])
     return env

@@ -16,6 +16,7 @@ from directory.build.theme import (
     VisibleFilesLoader,
     list_visible_files,
     skipped_template,
+    with_theme_text,
 )
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
@@ -50,9 +51,17 @@ def test_the_theme_gives_mkdocs_the_same_static_files() -> None:
 
 @pytest.fixture(scope="module")
 def theme_env() -> Environment:
+    """The build's environment as the hook makes it."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     theme_dirs = [path for path in config.theme.dirs if path != config.theme.custom_dir]
-    return Environment(loader=theme_loader(FileSystemLoader(config.theme.dirs), theme_dirs))
+    loader = theme_loader(FileSystemLoader(config.theme.dirs), theme_dirs)
+    return Environment(loader=with_theme_text(loader))
+
+
+LOOKUPS = (
+    '{% import "partials/language.html" as lang with context %}'
+    "{% for key in keys %}{{ lang.t(key) }}\n{% endfor %}"
+)
 
 
 @pytest.mark.parametrize("language", ["uk", "ar", "vi", "cs", "zz"])
@@ -61,14 +70,24 @@ def test_interface_texts_are_materials_own(theme_env: Environment, language: str
     keys = re.findall(r'^\s*"([a-z.]+)":', english.read_text(encoding="utf-8"), re.M)
     assert len(keys) > 50
     keys.append("no.such.key")
-    materials = theme_env.from_string(
-        '{% import "theme/partials/language.html" as lang with context %}'
-        "{% for key in keys %}{{ lang.t(key) }}\n{% endfor %}"
-    )
-    expected = materials.render(config={"theme": {"language": language}}, keys=keys)
+    context = {"config": {"theme": {"language": language}}, "keys": keys}
+    materials = theme_env.from_string(LOOKUPS.replace("partials/", "theme/partials/", 1))
+    expected = materials.render(context)
     text = ThemeText(theme_env, language)
     assert "".join(f"{text(key)}\n" for key in keys) == expected
     assert text("no.such.key") == "no.such.key"
+    # The theme's own templates reach the texts through the partial the hook's loader adds.
+    theme_env.globals["directory_theme_text"] = text
+    assert theme_env.from_string(LOOKUPS).render(context) == expected
+
+
+def test_without_the_hook_the_partial_is_materials() -> None:
+    """A Material plugin's own environment, or a build without the hook, loads Material's
+    partial (no global of ours is there to call)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = config.theme.get_env()
+    texts = env.from_string(LOOKUPS).render(config=config, keys=["search.placeholder"])
+    assert texts.strip() not in ("", "search.placeholder")
 
 
 def test_only_the_first_build_renders_404_and_only_the_last_the_sitemap() -> None:

@@ -8,7 +8,10 @@ theme's work is the same each time:
   under `.icons/`, every one left out by the pattern for hidden names: 100,000 names walked
   and matched a build, 0.5 s.
 - `ThemeText`: Material's `partials/language.html` looks a text up by building its whole
-  table of ~100 texts (a Jinja dict) at every lookup, some 40 lookups a page.
+  table of ~100 texts (a Jinja dict) at every lookup, some 40 lookups a page. The build's
+  environment gets a `partials/language.html` of its own (`with_theme_text`) that looks each
+  up once; anything else that loads the partial (a plugin's own environment, a build
+  without the hook) keeps Material's.
 - `skipped_template`: every language's build renders `404.html` and `sitemap.xml` into the
   site's root. Only the root picker's 404 page is kept (`BuildSession.page_404`), and the
   i18n plugin's sitemap grows with each build, so only the last build's is complete.
@@ -20,7 +23,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 # What a language's build renders of a theme template it does not need: nothing, or for the
 # sitemap a valid empty one (an empty output makes MkDocs log that it skipped the template).
@@ -64,10 +67,20 @@ def list_visible_files(theme: Any) -> None:
     theme.get_env = get_env
 
 
+# A function, not a macro: Jinja's macro call cost more than the lookup.
+THEME_TEXT_PARTIAL = "{% set t = directory_theme_text %}"
+
+
+def with_theme_text(loader: BaseLoader) -> BaseLoader:
+    """`loader`, with `partials/language.html` calling the environment's `ThemeText`, which
+    the hook sets as the global `directory_theme_text`."""
+    return ChoiceLoader([DictLoader({"partials/language.html": THEME_TEXT_PARTIAL}), loader])
+
+
 class ThemeText:
     """Material's interface text for a key in one language: the language's own, else the
-    English, else the key itself, as its `partials/language.html` gives it (overridden in
-    `overrides/partials/language.html`), each looked up once."""
+    English, else the key itself, as its `partials/language.html` gives it, each looked up
+    once."""
 
     def __init__(self, env: Environment, language: str) -> None:
         self._env = env
