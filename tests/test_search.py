@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pytest
@@ -155,3 +157,25 @@ def test_excerpts_show_the_pages_words_not_its_furniture(
             marked = [m.casefold() for m in re.findall(r"<mark>([^<]*)</mark>", excerpt)]
             assert not [m for m in marked if len(m.strip(".,;:()")) <= 2], (query, excerpt)
     page.close()
+
+
+def _fragments(site: Path, language: str) -> list[dict[str, Any]]:
+    """The search results' stored pages (Pagefind fragments: gzip, a signature, JSON)."""
+    fragments = []
+    for path in sorted((site / language / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data[data.index(b"{") :]))
+    return fragments
+
+
+def test_results_carry_no_pictures(real_site: Path) -> None:
+    """A result a phone downloads holds the page's text, not the print-only QR code Pagefind
+    would take for the page's picture (results show none): 4-5 KB more a result, and half of
+    each index's time went to them."""
+    for language in SITE_LANGUAGES:
+        fragments = _fragments(real_site, language)
+        assert len(fragments) > 200, language
+        pictured = [f["url"] for f in fragments if f["meta"].get("image")]
+        assert not pictured, (language, pictured[:3])
+        record = next(f for f in fragments if f["url"].startswith("/services/"))
+        assert len(json.dumps(record)) < 8_000, (language, record["url"])
