@@ -4,9 +4,11 @@ processes from the data alone, search indexes, and no worker outliving a build."
 from __future__ import annotations
 
 import dataclasses
+import importlib.metadata
 import json
 import multiprocessing
 import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from directory.build.search import (
     SearchIndexing,
     index_language,
     pagefind_command,
+    pagefind_executable,
 )
 from directory.build.sidework import DataSource, SideWork
 from directory.data.loading import load
@@ -183,4 +186,18 @@ def test_a_build_that_stops_ends_its_search_runs(tmp_path: Path) -> None:
 def test_pagefind_runs_at_a_lower_priority_without_preexec_fn(tmp_path: Path) -> None:
     command = pagefind_command(tmp_path, "uk", niceness=10)
     assert command[0].endswith("nice") and command[1:3] == ["-n", "10"]
-    assert pagefind_command(tmp_path, "uk")[1:3] == ["-m", "pagefind"]
+    assert pagefind_command(tmp_path, "uk")[0] == pagefind_executable()[0]
+
+
+def test_pagefind_is_run_without_its_python_wrapper(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The program itself, the version installed (`python -m pagefind` cost an interpreter a
+    language); PAGEFIND_BINARY_PATH still chooses another, as the wrapper lets it."""
+    (program,) = pagefind_executable()
+    version = subprocess.run([program, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.split() == ["pagefind", importlib.metadata.version("pagefind")]
+    pagefind_executable.cache_clear()
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")
+    try:
+        assert pagefind_executable() == ("/opt/pagefind",)
+    finally:
+        pagefind_executable.cache_clear()

@@ -8,6 +8,8 @@ other (at niceness 10, so the build keeps its core).
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
 import subprocess
 import sys
@@ -41,9 +43,7 @@ def pagefind_command(site_dir: Path, language: str, niceness: int = 0) -> list[s
     the site is hosted. Lowered in priority by `nice` where there is one: the build keeps its
     core (a `preexec_fn` would do it too, but is unsafe in a process with threads)."""
     command = [
-        sys.executable,
-        "-m",
-        "pagefind",
+        *pagefind_executable(),
         "--site",
         str(site_dir / language),
         "--exclude-selectors",
@@ -51,6 +51,21 @@ def pagefind_command(site_dir: Path, language: str, niceness: int = 0) -> list[s
     ]
     nice = shutil.which("nice")
     return [nice, "-n", str(niceness), *command] if niceness and nice else command
+
+
+@functools.cache
+def pagefind_executable() -> tuple[str, ...]:
+    """The Pagefind program itself: `python -m pagefind` starts an interpreter and imports
+    asyncio (0.09 CPU-s) only to find the program and run it, once per language. Its way of
+    finding it kept: PAGEFIND_BINARY_PATH, else the binary package it installs."""
+    chosen = os.environ.get("PAGEFIND_BINARY_PATH")
+    if chosen:
+        return (chosen,)
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:  # another of its binary packages, or one on the PATH
+        return (sys.executable, "-m", "pagefind")
+    return (str(get_executable()),)
 
 
 class SearchIndexing:

@@ -26,6 +26,7 @@ strings when the record does not give them.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import date
 from typing import Any
@@ -56,6 +57,7 @@ _COSTS = {
 }
 
 
+@functools.lru_cache(maxsize=65_536)  # the same ids in each language's file: made once
 def stable_id(kind: str, key: str) -> str:
     """The UUID of one exported object, the same in every build."""
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
