@@ -71,6 +71,28 @@ def test_bodies_come_from_workers_and_are_the_pages_own(sample_data: Path) -> No
         side.submit(_worker_pid)
 
 
+def test_workers_are_handed_the_data_the_build_read(sample_data: Path) -> None:
+    """The workers render from the build's own reading of the data, handed to them when they
+    start, not from reading the files again: a name changed only in the build's copy shows
+    in the bodies they make."""
+    directory = load(sample_data)
+    service = directory.services["sample-legal-advice"]
+    renamed = service.model_copy(update={"name": {**service.name, "en": "Handed-over advice"}})
+    directory.services["sample-legal-advice"] = renamed
+    links = SiteLinks()
+    pages = generated_pages(directory, links, ("en",))
+    side = SideWork(
+        pages, DataSource.of(sample_data, sample_data.parent), links, ("en",), 1, 1, directory
+    )
+    try:
+        bodies = side.bodies("en")
+    finally:
+        side.close()
+    service_page = next(body for path, body in bodies.items() if "sample-legal-advice" in path)
+    assert "Handed-over advice" in service_page
+    assert bodies == {path: pages[path].body for path in bodies}
+
+
 def test_data_saved_during_the_build_is_rendered_as_the_build_read_it(sample_data: Path) -> None:
     """`mkdocs serve`: a volunteer saves a file after the build read the data. The workers
     refuse to render the new state; the build renders what it wrote placeholders for."""

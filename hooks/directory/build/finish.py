@@ -119,7 +119,9 @@ class BuildWork:
         self._started = time.perf_counter()
         # First the bodies, which the first language needs within seconds.
         workers = None if self.scope.needs_workers else 0
-        self._side = SideWork(pages, source, links, self.scope.languages, workers)
+        self._side = SideWork(
+            pages, source, links, self.scope.languages, workers, directory=directory
+        )
         self._language: str | None = None  # whose bodies are at hand
         self._bodies: dict[str, str] = {}
         self._search = SearchIndexing(site_dir, SEARCH_NICENESS) if self.scope.search else None

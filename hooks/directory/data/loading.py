@@ -70,6 +70,18 @@ def load_cached(data_dir: Path, base: Path | None = None) -> Directory:
     return directory
 
 
+def loaded_state(data_dir: Path) -> Fingerprint | None:
+    """The state of the files in which `load_cached` last read `data_dir`, if it did."""
+    cached = _cache.get(data_dir.resolve())
+    return cached[0] if cached else None
+
+
+def remember(data_dir: Path, state: Fingerprint, directory: Directory) -> None:
+    """Have `load_cached` return `directory` for `data_dir` while its files are in `state`
+    (another process's reading, handed over)."""
+    _cache[data_dir.resolve()] = (state, directory)
+
+
 def load(data_dir: Path, today: date | None = None, base: Path | None = None) -> Directory:
     """Every record of `data_dir`, validated; raises InvalidData listing every problem.
 
