@@ -1,5 +1,5 @@
-"""The record pages' own QR encoder (directory.render.qrcode.page_qr_svg), against segno and a
-decoder: every length of address a page can have, and a damaged print."""
+"""Our QR encoder (directory.render.qrcode), against segno and a decoder: every length of
+address a page can have, a damaged print, and the leaflets' choice of mask."""
 
 from __future__ import annotations
 
@@ -9,7 +9,16 @@ import numpy as np
 import pytest
 import segno
 import zxingcpp
-from directory.render.qrcode import PAGE_MASK, QUIET_ZONE, data_modules, page_qr_svg, qr_svg
+from directory.render.qrcode import (
+    PAGE_MASK,
+    QUIET_ZONE,
+    data_modules,
+    mask_penalties,
+    masked_symbols,
+    page_qr_svg,
+    qr_svg,
+)
+from segno import encoder
 
 SITE = "https://rozcestnik.example.org/"
 # Paths of 1 to 400 characters: versions 4 to 16, and both levels segno's boost picks.
@@ -33,8 +42,8 @@ def decode(grid: np.ndarray) -> list[str]:
     return [code.text for code in found]
 
 
-def segno_modules(url: str) -> tuple[segno.QRCode, np.ndarray]:
-    code = segno.make(url, error="m", micro=False, mask=PAGE_MASK)
+def segno_modules(url: str, mask: int = PAGE_MASK) -> tuple[segno.QRCode, np.ndarray]:
+    code = segno.make(url, error="m", micro=False, mask=mask)
     grid = np.pad(np.array([[cell & 1 for cell in row] for row in code.matrix], dtype=bool), 4)
     return code, grid
 
@@ -78,7 +87,26 @@ def test_a_damaged_page_code_still_reads() -> None:
     assert decode(grid) == [url]
 
 
-def test_leaflet_codes_stay_segnos() -> None:
-    url = f"{SITE}ar/leaflets/bor/"
-    assert decode(modules(qr_svg(url))) == [url]
-    assert (modules(qr_svg(url, PAGE_MASK)) == segno_modules(url)[1]).all()
+@pytest.mark.parametrize("url", ADDRESSES[::3], ids=lambda url: str(len(url)))
+def test_leaflet_codes_take_the_mask_of_the_lowest_penalty(url: str) -> None:
+    """Each mask scored as segno scores it (ISO/IEC 18004, 7.8.3), the lowest taken (the
+    first of equals), and the format information saying so."""
+    penalties = mask_penalties(url)
+    for mask, rows in enumerate(masked_symbols(url)):
+        matrix = tuple(bytearray(int(module) for module in row) for row in rows)
+        assert sum(encoder.mask_scores(matrix, len(rows), len(rows))) == penalties[mask], mask
+    best = penalties.index(min(penalties))
+    ours = modules(qr_svg(url))
+    assert decode(ours) == [url]
+    code, theirs = segno_modules(url, best)
+    fixed = ~data_region(code)
+    assert (ours[fixed] == theirs[fixed]).all()
+
+
+def test_leaflet_codes_see_many_masks() -> None:
+    """The test above is only as good as the variety of masks it sees chosen."""
+    chosen = set()
+    for url in ADDRESSES[::3]:
+        penalties = mask_penalties(url)
+        chosen.add(penalties.index(min(penalties)))
+    assert len(chosen) >= 5, chosen

@@ -1,19 +1,22 @@
 """QR codes made at build time: leaflets and printed pages lead back to the site.
 
-Leaflets are few and handed out on paper: segno makes them with its search for the best of
-the eight mask patterns. Record pages are many (37,500 for 5,000 services in six languages),
-each with a print-only code, and segno's general encoder took 0.7-1.2 ms a code even with a
-fixed mask: there `page_qr_svg` encodes the one case they need (a web address in byte mode,
-error correction M raised as far as the version allows, mask 2) itself, with segno's tables
-and each version's layout worked out once, in a quarter of the time. Its codes have segno's
-version, level and fixed patterns; the tests decode them with zxing-cpp, damaged too. (segno
-writes one more zero byte after the terminator than the standard asks for; this encoder
-does not, so the data modules differ.)
+Record pages are many (37,500 for 5,000 services in six languages), each with a print-only
+code, and segno's general encoder took 0.7-1.2 ms a code even with a fixed mask: this module
+encodes the one case they need (a web address in byte mode, error correction M raised as far
+as the version allows) itself, with segno's tables and each version's layout worked out once.
+Page codes take a fixed mask. Leaflets, handed out on paper, take the mask of the lowest
+penalty, as the standard asks (ISO/IEC 18004, 7.8.3), scored here on whole rows and columns
+at once (segno's search, module by module, took ~5 ms a code, twice per leaflet and language:
+for its page and for its PDF). Codes have segno's version, level and fixed patterns; the
+tests decode them with zxing-cpp, damaged too, and check the penalties against segno's. (segno
+writes one more zero byte after the terminator than the standard asks for; this encoder does
+not, so the data modules differ.)
 """
 
 from __future__ import annotations
 
 import base64
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -23,13 +26,16 @@ from typing import Any, cast
 import segno
 from segno import consts, encoder
 
-# Any mask gives a valid code; a fixed one skips the search (85 % of segno's time).
+# Any mask gives a valid code; a fixed one skips the search.
 PAGE_MASK = 2
+MASKS = range(8)
 QUIET_ZONE = 4  # modules of white around the code
 _BOOST = (consts.ERROR_LEVEL_M, consts.ERROR_LEVEL_Q, consts.ERROR_LEVEL_H)
 _BYTE_MODE = 0b0100
 _PAD_CODEWORDS = (0xEC, 0x11)
 _DARK_RUN = re.compile("1+")
+_LONG_RUN = re.compile("0{5,}|1{5,}")
+_FINDER_LIKE = "1011101"
 # segno's tables, typed: bits of data per version and level; error-correction blocks.
 _CAPACITY = cast(dict[int, dict[int, int]], consts.SYMBOL_CAPACITY)
 _BLOCKS = cast(dict[int, dict[int, Any]], consts.ECC)
@@ -42,20 +48,80 @@ _KEPT_CODES = 2048
 
 
 @lru_cache(maxsize=_KEPT_CODES)
-def qr_svg(url: str, mask: int | None = None) -> str:
+def qr_svg(url: str) -> str:
     """The QR code of a full address as a small SVG (medium error correction or better
-    survives a worn or badly printed copy), segno choosing the mask when none is given."""
-    code = segno.make(url, error="m", micro=False, mask=mask)
-    rows = "".join("".join("1" if cell & 1 else "0" for cell in row) + "0" for row in code.matrix)
-    return _svg(rows, len(code.matrix))
+    survives a worn or badly printed copy), with the mask of the lowest penalty."""
+    penalties = mask_penalties(url)
+    return _code(url, penalties.index(min(penalties)))
 
 
 @lru_cache(maxsize=_KEPT_CODES)
 def page_qr_svg(url: str) -> str:
-    """A code like `qr_svg(url, PAGE_MASK)`, four times as fast (see the module's text)."""
+    """A code like `qr_svg`'s with the mask fixed: a quarter of the time."""
+    return _code(url, PAGE_MASK)
+
+
+def _code(url: str, mask: int) -> str:
     data = url.encode("iso-8859-1")  # segno's choice for such text; web addresses are ASCII
-    layout = _layout(*_version_and_level(len(data)))
-    return _svg(layout.rows(layout.message(data)), layout.width)
+    layout = _layout(*_version_and_level(len(data)), mask)
+    return _svg(layout.rows(layout.stream(data) ^ layout.mask), layout.width)
+
+
+def masked_symbols(url: str) -> list[list[str]]:
+    """The rows of `url`'s code under each mask, as the standard scores them: before format
+    and version information, whose modules are light."""
+    data = url.encode("iso-8859-1")
+    version, level = _version_and_level(len(data))
+    layout = _layout(version, level, PAGE_MASK)  # any mask's: the stream is the same
+    stream, width, pick = layout.stream(data), layout.width, _evaluated(version)
+    symbols = []
+    for mask in MASKS:
+        bits = format(stream ^ _mask_bits(version, mask), f"0{layout.modules}b")
+        flat = "".join(pick(bits + "01"))
+        symbols.append([flat[row * width : (row + 1) * width] for row in range(width)])
+    return symbols
+
+
+def mask_penalties(url: str) -> list[int]:
+    """Each mask's penalty for `url`'s code (ISO/IEC 18004, 7.8.3.1, table 11)."""
+    return [_penalty(rows) for rows in masked_symbols(url)]
+
+
+def _penalty(rows: list[str]) -> int:
+    """Runs of five or more alike (N1), 2x2 blocks alike (N2), finder-like 1:1:3:1:1 runs
+    beside four light modules (N3), and dark modules away from half (N4)."""
+    size = len(rows)
+    lines = [*rows, *("".join(column) for column in zip(*rows, strict=True))]
+    n1 = sum(len(run) - 2 for line in lines for run in _LONG_RUN.findall(line))
+    numbers = [int(row, 2) for row in rows]
+    pairs = (1 << (size - 1)) - 1  # bit k: modules k and k+1 of a row
+    n2 = 0
+    for above, below in itertools.pairwise(numbers):
+        unlike = (above ^ above >> 1) | (below ^ below >> 1) | (above ^ below)
+        n2 += 3 * (~unlike & pairs).bit_count()
+    n3 = sum(_finder_like(line) for line in lines)
+    dark = sum(row.count("1") for row in rows)
+    n4 = 10 * int(abs(dark / size**2 * 100 - 50) / 5)
+    return n1 + n2 + n3 + n4
+
+
+def _finder_like(line: str) -> int:
+    """40 for each 1011101 at an edge or with four light modules before or after it; after
+    one that has neither, the search goes on inside it (as segno's does)."""
+    size, found = len(line), 0
+    at = line.find(_FINDER_LIKE)
+    while at != -1:
+        after = at + 7
+        if (
+            at in (0, size - 7)
+            or "1" not in line[max(at - 4, 0) : at]
+            or "1" not in line[after : after + 4]
+        ):
+            found += 40
+        else:
+            after = at + 4
+        at = line.find(_FINDER_LIKE, after)
+    return found
 
 
 def qr_img(svg: str) -> str:
@@ -117,9 +183,9 @@ class _Layout:
     def data_codewords(self) -> int:
         return sum(data for data, _ in self.blocks)
 
-    def message(self, data: bytes) -> int:
-        """The masked bit stream of `data`: mode, count, bytes, terminator, padding, blocks
-        with their error correction interleaved."""
+    def stream(self, data: bytes) -> int:
+        """The bit stream of `data`, unmasked: mode, count, bytes, terminator, padding,
+        blocks with their error correction interleaved, remainder bits."""
         count_bits = _count_bits(self.version)
         capacity = 8 * self.data_codewords
         length = 4 + count_bits + 8 * len(data)
@@ -130,7 +196,7 @@ class _Layout:
         padding = self.data_codewords - len(codewords)
         codewords.extend(_PAD_CODEWORDS[i % 2] for i in range(padding))
         stream = _interleave(codewords, self.blocks)
-        return (int.from_bytes(stream) << self.remainder) ^ self.mask
+        return int.from_bytes(stream) << self.remainder
 
     def rows(self, message: int) -> str:
         bits = format(message, f"0{self.modules}b")
@@ -176,29 +242,24 @@ def _products(count: int) -> list[list[int]]:
     return [[]] + [[exp[(log[value] + g) % 255] for g in generator] for value in range(1, 256)]
 
 
-def data_modules(version: int) -> list[tuple[int, int]]:
+@cache
+def data_modules(version: int) -> tuple[tuple[int, int], ...]:
     """(row, column) of the modules that carry data, in the order the standard fills them."""
     width = encoder.calc_matrix_size(version)
     free = encoder.make_matrix(width, width)
     encoder.add_finder_patterns(free, width, width)
     encoder.add_alignment_patterns(free, width, width)
-    return _placement_order(free, width)
+    return tuple(_placement_order(free, width))
 
 
 @cache
-def _layout(version: int, level: int) -> _Layout:
+def _layout(version: int, level: int, mask: int) -> _Layout:
     width = encoder.calc_matrix_size(version)
     order = data_modules(version)
     # The fixed patterns with format and version information: segno's code of any content
-    # of this version and level, with the data modules cleared.
-    sample = segno.make(
-        "", version=version, error=_level_name(level), mask=PAGE_MASK, boost_error=False
-    )
+    # of this version, level and mask, with the data modules cleared.
+    sample = segno.make("", version=version, error=_level_name(level), mask=mask, boost_error=False)
     fixed = [["1" if cell & 1 else "0" for cell in row] for row in sample.matrix]
-    masked = encoder.get_data_mask_functions(False)[PAGE_MASK]
-    mask = 0
-    for i, j in order:
-        mask = mask << 1 | masked(i, j)
     blocks = tuple(
         (info.num_data, info.num_total - info.num_data)
         for info in _BLOCKS[version][level]
@@ -213,7 +274,38 @@ def _layout(version: int, level: int) -> _Layout:
         for j in range(width):
             picks.append(position.get((i, j), dark if fixed[i][j] == "1" else light))
         picks.append(light)  # each row ends in a light character of its own
-    return _Layout(version, width, blocks, remainder, mask, itemgetter(*picks), len(order))
+    return _Layout(
+        version, width, blocks, remainder, _mask_bits(version, mask), itemgetter(*picks), len(order)
+    )
+
+
+@cache
+def _mask_bits(version: int, mask: int) -> int:
+    """A mask's bits over the data modules in placement order, as one number."""
+    pattern = encoder.get_data_mask_functions(False)[mask]
+    bits = 0
+    for i, j in data_modules(version):
+        bits = bits << 1 | pattern(i, j)
+    return bits
+
+
+@cache
+def _evaluated(version: int) -> itemgetter[Any]:
+    """Picks a code's modules, row by row, from its masked stream + "01" with the format
+    and version areas light: the symbol as its masks are scored."""
+    width = encoder.calc_matrix_size(version)
+    unset = encoder.make_matrix(width, width)  # 0x2 where data goes; format areas 0
+    encoder.add_finder_patterns(unset, width, width)
+    encoder.add_alignment_patterns(unset, width, width)
+    order = data_modules(version)
+    position = {cell: index for index, cell in enumerate(order)}
+    light, dark = len(order), len(order) + 1
+    picks = [
+        position[(i, j)] if (i, j) in position else (dark if unset[i][j] == 1 else light)
+        for i in range(width)
+        for j in range(width)
+    ]
+    return itemgetter(*picks)
 
 
 def _level_name(level: int) -> str:
