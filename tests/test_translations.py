@@ -16,6 +16,7 @@ from directory.cli import main
 from directory.data.dataset import Directory
 from directory.data.glossary import inconsistencies, names, terms_named
 from directory.data.loading import load
+from directory.data.models import Service
 from directory.data.texts import localized_fields
 from directory.editing.translations import export_po
 from directory.text.languages import SITE_LANGUAGES
@@ -275,3 +276,28 @@ def test_service_pages_read_in_the_page_language(real_site: Path, language: str)
         if parser.foreign / parser.total >= 0.05:
             mostly_fallback.append(f"{page.parent.name}: {parser.foreign / parser.total:.0%}")
     assert len(mostly_fallback) <= 0.05 * len(pages), mostly_fallback
+
+
+def test_a_term_is_named_within_one_text_never_across_two(real_directory: Directory) -> None:
+    """A record's texts are searched together, but the end of one and the start of the next
+    do not make a term: "... residence" + "permit ..." names no "residence permit"."""
+    term = next(t for t in real_directory.glossary if len(t.term["en"].split()) >= 2)
+    first, rest = term.term["en"].split(" ", 1)
+    service = next(
+        s
+        for s in real_directory.services.values()
+        if term not in terms_named(s, real_directory.glossary)
+    )
+
+    def with_english(name: str, description: str) -> Service:
+        return service.model_copy(
+            update={
+                "name": {**service.name, "en": name},
+                "description": {**service.description, "en": description},
+            }
+        )
+
+    across = with_english(f"Help with {first}", f"{rest} and more")
+    assert term not in terms_named(across, real_directory.glossary)
+    within = with_english("Help", f"Help with the {term.term['en']} and more")
+    assert term in terms_named(within, real_directory.glossary)

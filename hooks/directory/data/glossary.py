@@ -51,9 +51,22 @@ def names(text: str, form: str) -> bool:
 
 
 def _found(normal: str, form: str) -> bool:
-    """`names` over a text already made `_normal`."""
+    """`names` over a text already made `_normal`. A text without the form's first word
+    cannot name it: that plain substring test spares most regular-expression searches."""
     pattern = _pattern(form)
-    return pattern is not None and pattern.search(normal) is not None
+    return (
+        _first_word(form) in normal and pattern is not None and pattern.search(normal) is not None
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_word(form: str) -> str:
+    """What any text naming `form` contains: its first word as `_pattern` wants it, a word's
+    start (after a space) except in Arabic."""
+    parts = _WORD.findall(form.casefold())
+    if not parts:
+        return ""
+    return parts[0] if _ARABIC.match(parts[0]) else " " + parts[0]
 
 
 def forms(term: GlossaryTerm, language: str) -> list[str]:
@@ -115,11 +128,16 @@ def _terms_named(texts: tuple[tuple[str, str], ...], glossary: GlossaryForms) ->
     pages ask about every record, and a preview (`mkdocs serve`) asks again after each edit,
     of records that mostly did not change."""
     by_language = dict(glossary)
-    found: set[str] = set()
+    normals: dict[str, list[str]] = {}
     for code, value in texts:
-        normal = _normal(value)
+        normals.setdefault(code, []).append(_normal(value))
+    found: set[str] = set()
+    for code, parts in normals.items():
+        # One search a form over all of a language's texts: a "|" between them is a word of
+        # its own, which no form's words run across.
+        joined = "|".join(parts)
         for term_id, term_forms in by_language.get(code, ()):
-            if term_id not in found and any(_found(normal, form) for form in term_forms):
+            if term_id not in found and any(_found(joined, form) for form in term_forms):
                 found.add(term_id)
     return frozenset(found)
 
