@@ -25,6 +25,7 @@ from directory.build.search import (
 from directory.build.sidework import DataSource, SideWork
 from directory.data.loading import load
 from directory.render.page import SiteLinks
+from directory.render.renderer import TEMPLATES
 
 LANGUAGES = ("cs", "en", "ar")
 
@@ -49,6 +50,23 @@ def _counted_pages(sample_data: Path, links: SiteLinks) -> tuple[GeneratedPages,
 
 def _worker_pid() -> int:
     return os.getpid()
+
+
+def _templates_compiled() -> int:
+    from directory.render.renderer import TEMPLATE_CACHE
+
+    return len(TEMPLATE_CACHE.client._entries)  # type: ignore[attr-defined]
+
+
+def test_workers_start_with_the_templates_compiled(sample_data: Path) -> None:
+    """The forkserver compiles the page templates once; each worker forked from it has them
+    before its first job (it compiled them itself before)."""
+    side = SideWork({}, DataSource.of(sample_data, sample_data.parent), SiteLinks(), (), 1)
+    try:
+        compiled = side.submit(_templates_compiled).result()
+    finally:
+        side.close()
+    assert compiled >= len(list(TEMPLATES.glob("*.html")))
 
 
 def test_bodies_come_from_workers_and_are_the_pages_own(sample_data: Path) -> None:

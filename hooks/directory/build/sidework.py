@@ -36,8 +36,9 @@ from directory.render.page import SiteLinks
 
 T = TypeVar("T")
 
-# Modules every job needs, imported once in the forkserver instead of in each worker.
-PRELOAD = ["directory.build.generate", "directory.data.loading", "folium"]
+# What every job needs, imported (and set up: `worker_preload`) once in the forkserver
+# instead of in each worker.
+PRELOAD = ["directory.build.worker_preload", "folium"]
 
 
 class DataChanged(RuntimeError):

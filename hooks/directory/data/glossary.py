@@ -63,7 +63,7 @@ def _found(normal: str, form: str) -> bool:
 def _first_word(form: str) -> str:
     """What any text naming `form` contains: its first word as `_pattern` wants it, a word's
     start (after a space) except in Arabic."""
-    parts = _WORD.findall(form.casefold())
+    parts: list[str] = _WORD.findall(form.casefold())
     if not parts:
         return ""
     return parts[0] if _ARABIC.match(parts[0]) else " " + parts[0]
