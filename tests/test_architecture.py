@@ -76,7 +76,7 @@ def test_the_builds_own_process_does_not_load_the_map_library() -> None:
     """Folium (with Branca and NumPy: 0.26 s) is loaded where a map is drawn, in the
     workers, not by the hook's import in MkDocs' process, whose start every build waits for."""
     check = (
-        "import sys, directory.build.session, directory.build.sidework as side; "
+        "import sys, directory.build.session, directory.build.forkserver as side; "
         "assert 'folium' not in sys.modules and 'numpy' not in sys.modules, 'loaded'; "
         "assert 'folium' in side.PRELOAD"
     )

@@ -9,6 +9,7 @@ import json
 import multiprocessing
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from directory.build.sidework import DataSource, SideWork
 from directory.data.loading import load
 from directory.render.page import SiteLinks
 from directory.render.renderer import TEMPLATES
+
+HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 
 LANGUAGES = ("cs", "en", "ar")
 
@@ -241,3 +244,40 @@ def test_pagefind_is_run_without_its_python_wrapper(monkeypatch: pytest.MonkeyPa
         assert pagefind_executable() == ("/opt/pagefind",)
     finally:
         pagefind_executable.cache_clear()
+
+
+_IMPORT_THE_HOOK = """
+import multiprocessing.forkserver as server, sys
+import directory.build.forkserver as early
+seen = []
+start = early.start_early
+def watched(environ):
+    seen.append("directory.build.finish" in sys.modules)
+    return start(environ)
+early.start_early = watched
+sys.path.insert(0, sys.argv[1])
+import records
+print(seen, server._forkserver._forkserver_pid is not None)
+"""
+
+
+@pytest.mark.parametrize(
+    ("preview", "started"),
+    [("", "[False] True"), ("uk", "[False] False")],
+    ids=["build", "preview"],
+)
+def test_the_hook_starts_the_workers_server_before_its_heavy_imports(
+    preview: str, started: str
+) -> None:
+    """MkDocs loading the hook starts the forkserver first thing, so it prepares while MkDocs
+    loads the rest; a one-language preview, which needs no workers, starts none."""
+    environ = {**os.environ, "ROZCESTNIK_PREVIEW": preview}
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_THE_HOOK, str(HOOKS)],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == started

@@ -20,7 +20,6 @@ build makes those bodies itself from what it read.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterable
@@ -29,16 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from directory.build.forkserver import pool_context
 from directory.build.generate import GeneratedPages, generated_pages, language_of
 from directory.data.dataset import Directory
 from directory.data.loading import Fingerprint, fingerprint, load_cached, loaded_state, remember
 from directory.render.page import SiteLinks
 
 T = TypeVar("T")
-
-# What every job needs, imported (and set up: `worker_preload`) once in the forkserver
-# instead of in each worker.
-PRELOAD = ["directory.build.worker_preload", "folium"]
 
 
 class DataChanged(RuntimeError):
@@ -84,15 +80,6 @@ def receive_data(source: DataSource, snapshot: bytes | None) -> None:
         remember(source.data_dir, source.state, pickle.loads(snapshot))
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        return context
-    return multiprocessing.get_context("spawn")
-
-
 class SideWork:
     """A pool of `workers` processes (every core when None) and the bodies it makes for the
     build's pages; with `workers=0` no pool, and the bodies are made in this process."""
@@ -114,7 +101,7 @@ class SideWork:
         if workers != 0:  # each worker is handed the data the build read, if given
             self._pool = ProcessPoolExecutor(
                 workers or os.cpu_count() or 1,
-                mp_context=_pool_context(),
+                mp_context=pool_context(),
                 initializer=receive_data,
                 initargs=(source, pickle.dumps(directory) if directory else None),
             )
