@@ -59,7 +59,7 @@ PAGEFIND_LINE = re.compile(r"Finished in ([0-9.]+) seconds")
 @dataclass(frozen=True)
 class Build:
     """One `mkdocs build`: wall time, processor time (the machine's, the build's workers and
-    Pagefind included: `_children_cpu`), whether it was strict, and its log with time
+    Pagefind included: `machine_cpu`), whether it was strict, and its log with time
     stamps."""
 
     seconds: float
@@ -229,7 +229,7 @@ def _run_build(project: Path, strict: bool) -> Build | None:
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     command.append("--strict" if strict else "--no-strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    started, cpu_before = time.perf_counter(), _children_cpu()
+    started, cpu_before = time.perf_counter(), machine_cpu()
     log: list[tuple[float, str]] = []
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
@@ -238,7 +238,7 @@ def _run_build(project: Path, strict: bool) -> Build | None:
         for line in process.stdout:
             log.append((time.perf_counter() - started, line.rstrip()))
         returncode = process.wait(timeout=BUILD_TIMEOUT)
-    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
+    seconds, cpu = time.perf_counter() - started, machine_cpu() - cpu_before
     text = "".join(f"{t:8.2f} {line}\n" for t, line in log)
     (project / "build.log").write_text(text, encoding="utf-8")
     if returncode != 0:
@@ -250,7 +250,7 @@ def _run_build(project: Path, strict: bool) -> Build | None:
     return Build(seconds, cpu, strict, log)
 
 
-def _children_cpu() -> float:
+def machine_cpu() -> float:
     """Processor seconds used so far: by the whole machine where /proc/stat tells (the build's
     workers are children of multiprocessing's fork server, which no one waits for, so
     `getrusage` never counts them: run nothing else meanwhile), else by waited-for children."""

@@ -293,7 +293,7 @@ def test_a_term_is_named_within_one_text_never_across_two(real_directory: Direct
         return service.model_copy(
             update={
                 "name": {**service.name, "en": name},
-                "description": {**service.description, "en": description},
+                "description": {**(service.description or {}), "en": description},
             }
         )
 
