@@ -19,7 +19,7 @@ from directory.build import forkserver
 forkserver.start_early(os.environ)
 
 from directory.build.finish import finished_page
-from directory.build.session import BuildSession, directory_of, links
+from directory.build.session import BuildSession
 from directory.build.shared_nav import SharedNav, theme_loader
 from directory.build.theme import ThemeText, with_theme_text
 from directory.render.formatting import isolate_bracketed_latin
@@ -81,7 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         markdown = isolate_bracketed_latin(markdown)
     if not any(marker in markdown for marker in _BLOCKS):
         return markdown
-    writer = PageWriter(directory_of(config), language, links(config))
+    writer = session.block_writer(config)
     for marker, render in _BLOCKS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render(writer))

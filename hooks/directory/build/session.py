@@ -33,6 +33,7 @@ from directory.data.loading import load_cached
 from directory.data.problems import InvalidData
 from directory.print.pdf import MissingFonts
 from directory.render.page import SiteLinks
+from directory.render.pages import PageWriter
 from directory.text.languages import PICKER_LOCALE, SITE_LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.records")
@@ -95,6 +96,7 @@ class BuildSession:
         self.scope = BuildScope()
         self.written_scope: BuildScope | None = None
         self.page_files: set[str] = set()  # every page file of every language, this build
+        self._block_writers: dict[str, PageWriter] = {}  # by language, for pages_written_for
 
     def configure(self, config: MkDocsConfig) -> None:
         """Once per language: the site address; the pages, written for all languages at
@@ -120,6 +122,7 @@ class BuildSession:
         if directory is not self.pages_written_for or self.scope != self.written_scope:
             self.generated = generated_pages(directory, links(config), self.scope.languages)
             self.written_scope = self.scope
+            self._block_writers = {}
             stats = write_pages(Path(config.docs_dir), self.generated)
             self.pages_written_for = directory
             log.info(
@@ -161,6 +164,16 @@ class BuildSession:
             )
         except MissingFonts as missing:
             raise PluginError(str(missing)) from None
+
+    def block_writer(self, config: MkDocsConfig) -> PageWriter:
+        """What renders the generated blocks of hand-written pages (home, emergency numbers)
+        in the language being built, from the data this build read: one a language and state
+        of the data, where one a page read the files' state again and set up a renderer."""
+        language = config.theme["language"]
+        if language not in self._block_writers:
+            directory = self.pages_written_for or directory_of(config)
+            self._block_writers[language] = PageWriter(directory, language, links(config))
+        return self._block_writers[language]
 
     def language_files(self, files: Files, config: MkDocsConfig) -> Files:
         """The files of the language being built, before the i18n plugin sorts them
