@@ -128,3 +128,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     session.failed()
+
+
+def on_shutdown() -> None:
+    session.exiting()

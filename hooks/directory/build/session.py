@@ -5,6 +5,7 @@ keeps the process (and this object) from one build to the next."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -244,3 +245,10 @@ class BuildSession:
         if self.work is not None:
             self.work.cancel()
             self.work = None
+
+    @staticmethod
+    def exiting() -> None:
+        """MkDocs is about to exit. Python's last garbage collection would walk every object
+        the build made (0.3 s of a cold build on the real data) only for the process to end
+        and give their memory back anyway: they are left out of it."""
+        gc.freeze()
