@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from directory.build import forkserver
+from directory.build import collector, forkserver
 
 # Before the imports below (0.3 s): the workers' server prepares meanwhile (see the module).
 forkserver.start_early(os.environ)
+collector.set_for_the_build()
 
 from directory.build.finish import finished_page
 from directory.build.session import BuildSession

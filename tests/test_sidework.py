@@ -4,6 +4,7 @@ processes from the data alone, search indexes, and no worker outliving a build."
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib.metadata
 import json
 import multiprocessing
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from directory.build.collector import BUILD_THRESHOLDS
 from directory.build.finish import BuildWork, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages
 from directory.build.search import (
@@ -63,13 +65,15 @@ def _templates_compiled() -> int:
 
 def test_workers_start_with_the_templates_compiled(sample_data: Path) -> None:
     """The forkserver compiles the page templates once; each worker forked from it has them
-    before its first job (it compiled them itself before)."""
+    before its first job (it compiled them itself before), and the collector set for a build."""
     side = SideWork({}, DataSource.of(sample_data, sample_data.parent), SiteLinks(), (), 1)
     try:
         compiled = side.submit(_templates_compiled).result()
+        thresholds = side.submit(gc.get_threshold).result()
     finally:
         side.close()
     assert compiled >= len(list(TEMPLATES.glob("*.html")))
+    assert thresholds == BUILD_THRESHOLDS
 
 
 def test_bodies_come_from_workers_and_are_the_pages_own(sample_data: Path) -> None:
