@@ -5,13 +5,12 @@ again for itself (0.12 CPU-s), and the garbage collector set for a build (`colle
 
 from __future__ import annotations
 
+# Imported for the workers forked from this process, not used here.
 import directory.build.generate
 import directory.data.loading
-import directory.print.pdf
+import directory.print.pdf  # noqa: F401
 from directory.build.collector import set_for_the_build
 from directory.render.renderer import compile_templates
 
-compile_templates()
 set_for_the_build()
-
-__all__ = ["directory"]
+compile_templates()
