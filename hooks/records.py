@@ -132,4 +132,4 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
-    session.exiting()
+    collector.set_for_the_exit()

@@ -9,7 +9,6 @@ other (at niceness 10, so the build keeps its core).
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import subprocess
 import sys
@@ -55,17 +54,14 @@ def pagefind_command(site_dir: Path, language: str, niceness: int = 0) -> list[s
 
 @functools.cache
 def pagefind_executable() -> tuple[str, ...]:
-    """The Pagefind program itself: `python -m pagefind` starts an interpreter and imports
-    asyncio (0.09 CPU-s) only to find the program and run it, once per language. Its way of
-    finding it kept: PAGEFIND_BINARY_PATH, else the binary package it installs."""
-    chosen = os.environ.get("PAGEFIND_BINARY_PATH")
-    if chosen:
-        return (chosen,)
-    try:
-        from pagefind_bin_extended import get_executable
-    except ImportError:  # another of its binary packages, or one on the PATH
-        return (sys.executable, "-m", "pagefind")
-    return (str(get_executable()),)
+    """The Pagefind program itself, found as Pagefind's Python package finds it
+    (PAGEFIND_BINARY_PATH, its binary packages, the PATH): `python -m pagefind` started an
+    interpreter and imported asyncio (0.09 CPU-s) only to find it and run it, once per
+    language. Where none is found, the wrapper runs and says so."""
+    from pagefind.service import get_executable  # asyncio with it: only where search runs
+
+    found = get_executable()
+    return (str(found),) if found else (sys.executable, "-m", "pagefind")
 
 
 class SearchIndexing:

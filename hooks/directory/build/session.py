@@ -16,7 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from directory.build import collector
 from directory.build.alternates import pages_of_language, set_alternates
 from directory.build.finish import BuildScope, BuildWork, finished_page, preview_scope
 from directory.build.generate import GeneratedPages, generated_pages, write_pages
@@ -245,8 +244,3 @@ class BuildSession:
         if self.work is not None:
             self.work.cancel()
             self.work = None
-
-    @staticmethod
-    def exiting() -> None:
-        """MkDocs is about to exit: the collector is set for it (`collector`)."""
-        collector.set_for_the_exit()

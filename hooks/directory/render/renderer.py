@@ -73,13 +73,11 @@ def template_environment() -> jinja2.Environment:
     )
 
 
-def compile_templates() -> int:
-    """Compile every page template into TEMPLATE_CACHE; how many there are."""
+def compile_templates() -> None:
+    """Compile every page template into TEMPLATE_CACHE."""
     env = template_environment()
-    names = env.list_templates(extensions=["html"])
-    for name in names:
+    for name in env.list_templates(extensions=["html"]):
         env.get_template(name)
-    return len(names)
 
 
 class Renderer:
